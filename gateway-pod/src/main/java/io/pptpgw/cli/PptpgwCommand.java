@@ -1,0 +1,5 @@
+package io.pptpgw.cli;
+
+public final class PptpgwCommand {
+    public static void main(String[] args) {}
+}

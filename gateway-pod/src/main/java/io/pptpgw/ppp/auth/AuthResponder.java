@@ -1,0 +1,17 @@
+package io.pptpgw.ppp.auth;
+
+import io.pptpgw.ppp.ControlPacket;
+import io.pptpgw.ppp.ControlPacketSink;
+
+/**
+ * One authentication mechanism proving our identity to the peer (the client's side): answers a CHAP Challenge,
+ * or sends a PAP Authenticate-Request. Driven by the link's control thread only.
+ */
+public interface AuthResponder {
+    AuthProtocol protocol();
+
+    /** Called when the link enters the Authenticate phase: PAP sends its request, CHAP waits for a Challenge. */
+    void start(ControlPacketSink out);
+
+    AuthStep receive(ControlPacket packet, ControlPacketSink out);
+}
