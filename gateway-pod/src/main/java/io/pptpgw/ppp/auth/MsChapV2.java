@@ -93,16 +93,11 @@ public final class MsChapV2 implements Authenticator {
 
     private AuthStep verify(byte[] data) {
         Chap.ValueAndName response = Chap.parse(data);
-        if (response == null || response.value().length != RESPONSE_VALUE_SIZE) {
-            String why = response == null
-                    ? Chap.whyMalformed(data)
-                    : "has Value-Size " + response.value().length + "; RFC 2759 §4 requires " + RESPONSE_VALUE_SIZE;
-            return loginCheck.malformed("Response " + why);
+        String malformed = whyMalformed(data, response);
+        if (malformed != null) {
+            return loginCheck.malformed("Response " + malformed);
         }
         byte[] name = response.name();
-        if (name.length > 256) {
-            return loginCheck.malformed("Response has a Name of " + name.length + " octets; RFC 2759 allows 256");
-        }
         byte[] peerChallenge = Arrays.copyOfRange(response.value(), 0, 16);
         byte[] ntResponse = Arrays.copyOfRange(response.value(), 24, 48);
         // RFC 2759 §8.2: the domain is not part of the hashed name, and users are stored without it.
@@ -111,19 +106,30 @@ public final class MsChapV2 implements Authenticator {
             byte[] passwordHash = credential.ntPasswordHash();
             byte[] expected =
                     MsChapV2Math.generateNtResponse(authenticatorChallenge, peerChallenge, name, passwordHash);
-            if (!MessageDigest.isEqual(expected, ntResponse)) {
-                return LoginCheck.Verdict.MISMATCH;
-            }
             matchedPasswordHash = passwordHash;
-            return LoginCheck.Verdict.MATCH;
+            return MessageDigest.isEqual(expected, ntResponse) ? LoginCheck.Verdict.MATCH : LoginCheck.Verdict.MISMATCH;
         });
-        if (!(step instanceof AuthStep.Succeeded)) {
-            return step;
+        return step instanceof AuthStep.Succeeded ? succeed(user, peerChallenge, ntResponse, name) : step;
+    }
+
+    private static String whyMalformed(byte[] data, Chap.ValueAndName response) {
+        if (response == null) {
+            return Chap.whyMalformed(data);
         }
+        if (response.value().length != RESPONSE_VALUE_SIZE) {
+            return "has Value-Size " + response.value().length + "; RFC 2759 §4 requires " + RESPONSE_VALUE_SIZE;
+        }
+        if (response.name().length > 256) {
+            return "has a Name of " + response.name().length + " octets; RFC 2759 allows 256";
+        }
+        return null;
+    }
+
+    /** RFC 2759 §5: Success carries "S=<auth_string> M=<message>", proving we know the password too. */
+    private AuthStep succeed(String user, byte[] peerChallenge, byte[] ntResponse, byte[] name) {
         byte[] passwordHash = matchedPasswordHash;
         String authenticatorResponse = MsChapV2Math.generateAuthenticatorResponse(
                 passwordHash, ntResponse, peerChallenge, authenticatorChallenge, name);
-        // RFC 2759 §5: "S=<auth_string> M=<message>"
         reply = new ControlPacket(
                 Chap.SUCCESS, challenge.identifier(), Chap.utf8(authenticatorResponse + " M=" + SUCCESS_TEXT));
         return new AuthStep.Succeeded(user, Optional.of(MppeKeys.masterKeys(passwordHash, ntResponse, true)));
