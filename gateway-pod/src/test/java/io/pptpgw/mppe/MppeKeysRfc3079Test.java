@@ -94,9 +94,9 @@ class MppeKeysRfc3079Test {
     /**
      * RFC 3079 §2.5.3 is the MS-CHAP (version 1) 128-bit sample, which pptpgw does not implement; its step 3 is
      * recomputed here from the §2.4 pseudo-code (Get_Start_Key: SHA-1 over PasswordHashHash twice and the 8-octet
-     * challenge, cut to 16 octets). The printed step 3 differs from this in its seventh octet; the value asserted is
-     * the recomputation, and feeding it to GetNewKeyFromSHA (step 4) gives the 128-bit session key below, so the
-     * rest of the chain is consistent with the recomputed value and not with the printed one.
+     * challenge, cut to 16 octets) with the §2.5 inputs. The RFC prints this start key with CA as its eighth octet
+     * where the pseudo-code gives C1: that is the misprint, and the recomputed value is asserted. Step 4 is then
+     * GetNewKeyFromSHA of the recomputed start key, computed with our §3.4 function.
      */
     @Test
     void section2_5_3StepThreeRecomputedFromThePseudoCode() {
