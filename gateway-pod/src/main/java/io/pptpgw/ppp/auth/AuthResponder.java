@@ -14,4 +14,10 @@ public interface AuthResponder {
     void start(ControlPacketSink out);
 
     AuthStep receive(ControlPacket packet, ControlPacketSink out);
+
+    /**
+     * The caller's restart timer expired with no answer: PAP sends its Authenticate-Request again with a new
+     * Identifier (RFC 1334 §2.2.1); CHAP waits for the authenticator to repeat its Challenge.
+     */
+    default void retransmit(ControlPacketSink out) {}
 }

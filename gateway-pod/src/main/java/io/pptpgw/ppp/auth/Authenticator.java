@@ -15,4 +15,11 @@ public interface Authenticator {
 
     /** A packet of {@link #protocol()} arrived; answers go to {@code out}. */
     AuthStep receive(ControlPacket packet, ControlPacketSink out);
+
+    /**
+     * The caller's restart timer expired with no answer: CHAP sends its Challenge again, unchanged (RFC 1994 §4.1:
+     * Challenges are repeated until a valid Response arrives). The caller counts the retries and gives up with
+     * {@link FailureReason#TIMEOUT}.
+     */
+    default void retransmit(ControlPacketSink out) {}
 }
