@@ -3,8 +3,9 @@ package io.pptpgw.pptp.server;
 import io.pptpgw.pptp.control.CallDisconnectNotify;
 
 /**
- * One established outgoing call, the session layer's handle on it. The two actions may be called from any thread;
- * they run on the connection's event loop, right away when already there.
+ * One established outgoing call, the session layer's handle on it. The two actions may be called from any thread,
+ * from within {@link CallSessions} callbacks too: they are queued to the connection's event loop and run after
+ * whatever it is doing now, so a reply being sent always goes out first.
  */
 public final class Call {
     private final int localCallId;
@@ -54,12 +55,12 @@ public final class Call {
      * call has already ended.
      */
     public void disconnect(CallDisconnectNotify.ResultCode.Known result, int causeCode, String reason) {
-        owner.onEventLoop(() -> owner.disconnect(this, result, causeCode, reason));
+        owner.later(() -> owner.disconnect(this, result, causeCode, reason));
     }
 
     /** Stops the whole control connection (Stop-Control-Connection-Request, then close); every call on it ends. */
     public void stopControlConnection(String reason) {
-        owner.onEventLoop(() -> owner.stopConnection(reason));
+        owner.later(() -> owner.stopConnection(reason));
     }
 
     void state(CallState state) {

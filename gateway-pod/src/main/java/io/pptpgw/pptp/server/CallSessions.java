@@ -16,8 +16,9 @@ public interface CallSessions {
     Admission admit(CallContext context, OutgoingCallRequest request);
 
     /**
-     * The Outgoing-Call-Reply (Connected) is written: GRE may flow. {@code call} is the session's handle to
-     * disconnect the call or stop its control connection from our side.
+     * The call is admitted and its Outgoing-Call-Reply (Connected) goes out as soon as this returns: be ready for
+     * the client's GRE packets now. {@code call} is the session's handle to disconnect the call or stop its control
+     * connection from our side.
      */
     void callEstablished(Call call);
 

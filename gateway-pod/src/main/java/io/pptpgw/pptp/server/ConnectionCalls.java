@@ -106,8 +106,8 @@ final class ConnectionCalls {
         return byPeerCallId.size();
     }
 
-    void onEventLoop(Runnable task) {
-        connection.onEventLoop(task);
+    void later(Runnable task) {
+        connection.later(task);
     }
 
     void stopConnection(String reason) {
@@ -136,11 +136,22 @@ final class ConnectionCalls {
         }
     }
 
+    /**
+     * The session layer takes the call before the Outgoing-Call-Reply goes out, so it is ready for the client's
+     * first GRE packet, which the client sends only once it has the reply.
+     */
     private void establish(int localCallId, CallContext context, OutgoingCallRequest request) {
         Call call = new Call(localCallId, context, this);
-        call.state(CallState.ESTABLISHED);
         byPeerCallId.put(request.callId(), call);
-        observer.callAdmitted();
+        call.state(CallState.ESTABLISHED);
+        try {
+            sessions.callEstablished(call);
+        } catch (RuntimeException e) {
+            log.error("the session layer failed to take {}", call, e);
+            finish(call, Call.EndCause.LOCAL_DISCONNECT);
+            refuse(request, RefusalReason.SESSION_LAYER_ERROR, "callEstablished failed: " + e);
+            return;
+        }
         // A VPN has no line speed; we report the client's own maximum back as the connect speed.
         connection.send(new OutgoingCallReply(
                 localCallId,
@@ -152,13 +163,8 @@ final class ConnectionCalls {
                 receiveWindowSize,
                 0,
                 0));
+        observer.callAdmitted();
         log.info("established {}", call);
-        try {
-            sessions.callEstablished(call);
-        } catch (RuntimeException e) {
-            log.error("the session layer failed to take {}", call, e);
-            end(call, CallDisconnectNotify.ResultCode.Known.GENERAL_ERROR, 0, Call.EndCause.LOCAL_DISCONNECT);
-        }
     }
 
     private void end(Call call, CallDisconnectNotify.ResultCode.Known result, int causeCode, Call.EndCause cause) {

@@ -29,6 +29,7 @@ import io.pptpgw.pptp.control.StopControlConnectionReply;
 import io.pptpgw.pptp.control.StopControlConnectionRequest;
 import io.pptpgw.pptp.control.WanErrorNotify;
 import io.pptpgw.pptp.server.Admission.RefusalReason;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -196,7 +197,7 @@ public final class ControlConnectionHandler extends SimpleChannelInboundHandler<
         log.info("control connection from {} stopped by the peer (reason {})", peerAddress(), request.reason());
         recordCloseReason(CloseReason.PEER_STOPPED);
         state = ControlConnectionState.CLOSED;
-        write(new StopControlConnectionReply(StopControlConnectionReply.ResultCode.Known.OK, GeneralError.Known.NONE))
+        send(new StopControlConnectionReply(StopControlConnectionReply.ResultCode.Known.OK, GeneralError.Known.NONE))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -249,19 +250,12 @@ public final class ControlConnectionHandler extends SimpleChannelInboundHandler<
 
     private void receiveMalformed(MalformedControlMessage malformed) {
         observer.malformedMessage(malformed.reason());
-        switch (malformed.reason()) {
-            // The stream can no longer be cut into messages.
-            case TRUNCATED, LENGTH_MISMATCH, LENGTH_OUT_OF_RANGE -> close(CloseReason.MALFORMED, malformed.detail());
-            // Framed, but not PPTP control: the peer is speaking something else to us.
-            case NOT_A_CONTROL_MESSAGE, BAD_MAGIC_COOKIE -> stopOnEventLoop(CloseReason.MALFORMED, malformed.detail());
-            // A bad message in a good stream: drop it, unless it is the first thing the peer says.
-            case RESERVED0_NOT_ZERO,
-                    UNKNOWN_CONTROL_MESSAGE_TYPE,
-                    WRONG_LENGTH_FOR_TYPE,
-                    RESERVED_FIELD_NOT_ZERO,
-                    BAD_FIELD_VALUE -> {
+        switch (malformed.reason().scope()) {
+            case STREAM -> close(CloseReason.MALFORMED, malformed.detail());
+            case CONNECTION -> stopOnEventLoop(CloseReason.MALFORMED, malformed.detail());
+            case MESSAGE -> {
                 if (state == ControlConnectionState.IDLE) {
-                    close(CloseReason.MALFORMED, malformed.detail());
+                    close(CloseReason.MALFORMED, "first message: " + malformed.detail());
                 } else {
                     log.debug("dropped malformed message from {}: {}", peerAddress(), malformed.detail());
                 }
@@ -291,7 +285,10 @@ public final class ControlConnectionHandler extends SimpleChannelInboundHandler<
                 log.info("stopping control connection from {}: {}", peerAddress(), why);
                 recordCloseReason(reason);
                 state = ControlConnectionState.WAIT_STOP_REPLY;
-                send(new StopControlConnectionRequest(stopReason(reason)));
+                send(new StopControlConnectionRequest(
+                        reason == CloseReason.SHUTDOWN
+                                ? StopControlConnectionRequest.Reason.Known.STOP_LOCAL_SHUTDOWN
+                                : StopControlConnectionRequest.Reason.Known.NONE));
                 deadline = schedule(
                         settings.stopReplyTimeout(),
                         () -> close(reason, "no Stop-Control-Connection-Reply within " + settings.stopReplyTimeout()));
@@ -299,12 +296,6 @@ public final class ControlConnectionHandler extends SimpleChannelInboundHandler<
             case IDLE -> close(reason, why);
             case WAIT_STOP_REPLY, CLOSED -> {}
         }
-    }
-
-    private static StopControlConnectionRequest.Reason stopReason(CloseReason reason) {
-        return reason == CloseReason.SHUTDOWN
-                ? StopControlConnectionRequest.Reason.Known.STOP_LOCAL_SHUTDOWN
-                : StopControlConnectionRequest.Reason.Known.NONE;
     }
 
     private void close(CloseReason reason, String why) {
@@ -359,13 +350,18 @@ public final class ControlConnectionHandler extends SimpleChannelInboundHandler<
         log.debug("ignoring [{}] from {} in state {}", message, peerAddress(), state);
     }
 
-    void send(ControlMessage message) {
-        write(message);
-    }
-
-    private ChannelFuture write(ControlMessage message) {
+    ChannelFuture send(ControlMessage message) {
+        if (!ctx.channel().isWritable() && ctx.channel().isActive()) {
+            // Control replies are tiny; a full outbound buffer means the peer sends but never reads.
+            close(CloseReason.IO_ERROR, "the peer does not read its replies (outbound buffer full)");
+            return ctx.newFailedFuture(new IOException("outbound buffer full; not sent: " + message));
+        }
         log.debug("sent [{}] to {}", message, peerAddress());
         return ctx.writeAndFlush(message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    }
+
+    void later(Runnable task) {
+        ctx.executor().execute(task);
     }
 
     void onEventLoop(Runnable task) {

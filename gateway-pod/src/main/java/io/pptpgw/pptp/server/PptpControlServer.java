@@ -2,6 +2,7 @@ package io.pptpgw.pptp.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -67,14 +68,13 @@ public final class PptpControlServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new Initializer(settings, sessions, callIds, observer));
-        Channel bound;
-        try {
-            bound = bootstrap.bind(address).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
             shutDownThreads();
-            throw new IllegalStateException("cannot listen for PPTP control connections on " + address + ": " + e, e);
+            throw new IllegalStateException(
+                    "cannot listen for PPTP control connections on " + address + ": " + bound.cause(), bound.cause());
         }
-        this.listener = bound;
+        this.listener = bound.channel();
         log.info("PPTP control server listening on {} ({})", listener.localAddress(), transport);
     }
 

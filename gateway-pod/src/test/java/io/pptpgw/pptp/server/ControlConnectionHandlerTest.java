@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.pptpgw.pptp.control.CallClearRequest;
@@ -168,6 +171,57 @@ class ControlConnectionHandlerTest {
     }
 
     @Test
+    void sessionLayerTakesTheCallBeforeTheReplyGoesOut() {
+        establish();
+        List<Integer> writtenBefore = new ArrayList<>();
+        sessions.onEstablished(
+                call -> writtenBefore.add(channel.outboundMessages().size()));
+        call(0x1f2a);
+        assertThat(writtenBefore).containsExactly(0);
+    }
+
+    @Test
+    void callEstablishedThatThrowsRefusesTheCallAndReleasesItsId() {
+        establish();
+        sessions.onEstablished(call -> {
+            throw new IllegalStateException("table full");
+        });
+        receive(outgoingCallRequest(9));
+        assertThat(sent()).containsExactly(refusal(9, RefusalReason.SESSION_LAYER_ERROR));
+        assertThat(sessions.ended)
+                .extracting(RecordingSessions.Ended::cause)
+                .containsExactly(Call.EndCause.LOCAL_DISCONNECT);
+        assertThat(callIds.activeCount()).isZero();
+        assertThat(handler.callCount()).isZero();
+    }
+
+    @Test
+    void everyMessageIsFlushedOnItsOwnSoEachGetsItsOwnSegment() {
+        List<String> operations = new ArrayList<>();
+        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                operations.add("write");
+                ctx.write(msg, promise);
+            }
+
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                operations.add("flush");
+                ctx.flush();
+            }
+        });
+        establish();
+        call(1);
+        receive(new EchoRequest(1));
+        receive(new CallClearRequest(1));
+        assertThat(operations)
+                .hasSize(8)
+                .containsSequence("write", "flush", "write", "flush", "write", "flush", "write", "flush");
+        sent();
+    }
+
+    @Test
     void refusalCarriesTheReasonsResultAndErrorCodes() {
         establish();
         sessions.policy((context, request) -> new Admission.Refused(RefusalReason.SESSION_LIMIT, "10000 sessions"));
@@ -254,6 +308,8 @@ class ControlConnectionHandlerTest {
         establish();
         Call call = sessions.established.get(call(0x1f2a).callId());
         call.disconnect(CallDisconnectNotify.ResultCode.Known.LOST_CARRIER, 16, "LCP echo timeout");
+        assertThat(sent()).as("queued to the event loop, not run inline").isEmpty();
+        channel.runPendingTasks();
         assertThat(sent())
                 .containsExactly(new CallDisconnectNotify(
                         0x4001, CallDisconnectNotify.ResultCode.Known.LOST_CARRIER, GeneralError.Known.NONE, 16, ""));
@@ -262,6 +318,7 @@ class ControlConnectionHandlerTest {
                 .extracting(RecordingSessions.Ended::cause)
                 .containsExactly(Call.EndCause.LOCAL_DISCONNECT);
         call.disconnect(CallDisconnectNotify.ResultCode.Known.LOST_CARRIER, 16, "again");
+        channel.runPendingTasks();
         assertThat(sent()).as("a second disconnect does nothing").isEmpty();
     }
 
@@ -301,6 +358,7 @@ class ControlConnectionHandlerTest {
         establish();
         call(1);
         sessions.established.get(0x4001).stopControlConnection("policy");
+        channel.runPendingTasks();
         assertThat(sent())
                 .containsExactly(new StopControlConnectionRequest(StopControlConnectionRequest.Reason.Known.NONE));
         channel.advanceTimeBy(3, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * A session layer double: admits calls by a policy (by default every call, with a Call ID from {@link CallIds}) and
@@ -17,6 +18,7 @@ public final class RecordingSessions implements CallSessions {
 
     private final CallIds callIds;
     private volatile BiFunction<CallContext, OutgoingCallRequest, Admission> policy;
+    private volatile Consumer<Call> onEstablished = call -> {};
     public final List<CallContext> admitted = new CopyOnWriteArrayList<>();
     public final Map<Integer, Call> established = new ConcurrentHashMap<>();
     public final List<Ended> ended = new CopyOnWriteArrayList<>();
@@ -28,6 +30,12 @@ public final class RecordingSessions implements CallSessions {
 
     public RecordingSessions policy(BiFunction<CallContext, OutgoingCallRequest, Admission> policy) {
         this.policy = policy;
+        return this;
+    }
+
+    /** Runs inside {@link #callEstablished}, before the call is recorded. */
+    public RecordingSessions onEstablished(Consumer<Call> hook) {
+        this.onEstablished = hook;
         return this;
     }
 
@@ -50,6 +58,7 @@ public final class RecordingSessions implements CallSessions {
 
     @Override
     public void callEstablished(Call call) {
+        onEstablished.accept(call);
         established.put(call.localCallId(), call);
     }
 
