@@ -3,20 +3,14 @@ package io.pptpgw.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** Named network namespaces as iproute2 keeps them: bind mounts under {@code /run/netns}. */
 final class Netns {
     static final Path DIRECTORY = Path.of("/run/netns");
-
-    private static final Duration KILL_PATIENCE = Duration.ofSeconds(5);
 
     private Netns() {}
 
@@ -91,19 +85,9 @@ final class Netns {
         }
     }
 
+    /** SIGKILL, without waiting: a dead process holds no namespace even before its parent reaps it. */
     private static void killProcessesIn(long inode) {
-        List<ProcessHandle> processes = processesIn(inode);
-        processes.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle process : processes) {
-            try {
-                process.onExit().get(KILL_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                // Still exiting: the namespace is freed when it is gone; deleting the name need not wait.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        processesIn(inode).forEach(ProcessHandle::destroyForcibly);
     }
 
     /**
