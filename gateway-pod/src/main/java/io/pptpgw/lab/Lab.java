@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A topology brought up in real network namespaces. Closing it kills every process inside and deletes the
@@ -155,23 +156,25 @@ public final class Lab implements AutoCloseable {
                     "  %-8s %-15s %s%n",
                     host.name(),
                     namespace(host.name()).name(),
-                    String.join(
-                            "; ",
-                            List.of(interfaces, bridges, routes).stream()
-                                    .filter(s -> !s.isEmpty())
-                                    .toList())));
+                    Stream.of(interfaces, bridges, routes)
+                            .filter(part -> !part.isEmpty())
+                            .collect(Collectors.joining("; "))));
         }
         return text.toString();
     }
 
     private static String describe(Endpoint end) {
-        return end.interfaceName() + " "
-                + end.addresses().stream().map(Cidr::toString).collect(Collectors.joining(" "));
+        return withAddresses(end.interfaceName(), end.addresses());
     }
 
     private static String describe(Bridge bridge) {
-        return bridge.name() + " (bridge of " + String.join(" ", bridge.ports()) + ") "
-                + bridge.addresses().stream().map(Cidr::toString).collect(Collectors.joining(" "));
+        return withAddresses(
+                bridge.name() + " (bridge of " + String.join(" ", bridge.ports()) + ")", bridge.addresses());
+    }
+
+    private static String withAddresses(String interfaceName, List<Cidr> addresses) {
+        return Stream.concat(Stream.of(interfaceName), addresses.stream().map(Cidr::toString))
+                .collect(Collectors.joining(" "));
     }
 
     /** The live state of every namespace: addresses, routes and nftables rules, for a failing test's report. */

@@ -6,6 +6,7 @@ import io.pptpgw.lab.topology.Host;
 import io.pptpgw.lab.topology.Link;
 import io.pptpgw.lab.topology.Route;
 import io.pptpgw.lab.topology.Topology;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Map;
  * loopback, bridges, links up, addresses, routes; nftables rules last.
  */
 final class Provisioning {
+    private static final Duration BRIDGE_PATIENCE = Duration.ofSeconds(5);
+
     private final Topology topology;
     private final Map<String, String> names;
 
@@ -31,6 +34,7 @@ final class Provisioning {
         provisioning.links();
         topology.hosts().forEach(provisioning::interfacesAndRoutes);
         topology.hosts().forEach(provisioning::nftables);
+        topology.hosts().stream().filter(host -> !host.bridges().isEmpty()).forEach(provisioning::awaitBridgesUp);
     }
 
     private void sysctls(Host host) {
@@ -91,6 +95,44 @@ final class Provisioning {
                 .withInput(host.nftRuleset())
                 .inNamespace(names.get(host.name()));
         check(host, "nftables ruleset", nft.run());
+    }
+
+    /**
+     * Waits until the host's bridges are operationally up. A bridge's carrier change is not urgent to the kernel's
+     * link watcher, which handles it up to a second later; until then the bridge drops what it sends (its qdisc is
+     * still the no-op one), so a test's first packet would be lost for no reason of its own.
+     */
+    private void awaitBridgesUp(Host host) {
+        long deadline = System.nanoTime() + BRIDGE_PATIENCE.toNanos();
+        while (true) {
+            ExecResult links = Invocation.of(
+                            Preflight.tool("ip"), "-n", names.get(host.name()), "-br", "link", "show", "type", "bridge")
+                    .run();
+            check(host, "bridges (listing them)", links);
+            List<String> notUp = links.stdout()
+                    .lines()
+                    .map(line -> line.split("\\s+"))
+                    .filter(fields -> fields.length < 2 || !fields[1].equals("UP"))
+                    .map(fields -> fields[0])
+                    .toList();
+            if (notUp.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LabException("topology " + topology.name() + ", host " + host.name() + ": bridges " + notUp
+                        + " did not come up within " + BRIDGE_PATIENCE + ":\n" + links.stdout());
+            }
+            sleep(Duration.ofMillis(50));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while waiting for bridges to come up", e);
+        }
     }
 
     private void check(Host host, String what, ExecResult result) {
