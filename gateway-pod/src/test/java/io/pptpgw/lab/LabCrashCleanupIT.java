@@ -61,6 +61,22 @@ class LabCrashCleanupIT {
         owner.sleep().onExit().get(30, TimeUnit.SECONDS);
     }
 
+    @Test
+    void aNameWithThisProcesssPidThatThisProcessDidNotCreateIsALeftoverOfAnEarlierProcess() {
+        String leftover = LabNames.OWNED_PREFIX + ProcessHandle.current().pid() + "-zzzz";
+        Invocation.of("ip", "netns", "add", leftover).run().orThrow();
+        try {
+            assertThat(LabNames.owner(leftover))
+                    .hasValue(ProcessHandle.current().pid());
+
+            Lab.build(Topologies.pair()).close();
+
+            assertThat(Netns.exists(leftover)).isFalse();
+        } finally {
+            Netns.delete(List.of(leftover));
+        }
+    }
+
     private record Owner(ProcessHandle sleep, List<String> names) {}
 
     private static Owner ready(LabProcess owner) {

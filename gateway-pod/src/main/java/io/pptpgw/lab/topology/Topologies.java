@@ -70,10 +70,18 @@ public final class Topologies {
      * Two clients behind one home NAT router reach a gateway node with two ISP uplinks and one inside server.
      *
      * <pre>
-     *  client  eth0 192.168.1.2 --+                          +-- pub 192.0.2.1 isp1 node 203.0.113.1 -- wan1 203.0.113.2 --+
-     *                             lan1,lan2 nat wan -- internet                                                           node lan 10.0.0.1 -- eth0 10.0.0.5 inside
-     *  client2 eth0 192.168.1.3 --+  bridge lan 192.168.1.1/24   +-- pub 192.0.2.2 isp2 node 198.51.100.1 - wan2 198.51.100.2 -+
-     *                                wan 192.0.2.100/24
+     * client  eth0 192.168.1.2 --+
+     *                            +-- lan1, lan2: bridge lan 192.168.1.1/24 [nat] wan 192.0.2.100/24
+     * client2 eth0 192.168.1.3 --+                                                  |
+     *                                                     [internet] bridge pub: the public segment 192.0.2.0/24
+     *                                                      |                                  |
+     *                                   [isp1] pub 192.0.2.1/24                   [isp2] pub 192.0.2.2/24
+     *                                          node 203.0.113.1/24                       node 198.51.100.1/24
+     *                                           |                                         |
+     *                                   wan1 203.0.113.2/24 --------- [node] --------- wan2 198.51.100.2/24
+     *                                                             lan 10.0.0.1/24
+     *                                                                   |
+     *                                                       [inside] eth0 10.0.0.5/24
      * </pre>
      *
      * <ul>
