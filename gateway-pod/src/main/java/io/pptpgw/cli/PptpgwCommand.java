@@ -44,7 +44,7 @@ public final class PptpgwCommand implements Callable<Integer> {
     /** A lab or argument failure is the user's to fix: its message, not a stack trace. Anything else is a bug. */
     private static int report(Exception failure, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
         if (failure instanceof LabException || failure instanceof IllegalArgumentException) {
-            command.getErr().println("pptpgw " + command.getCommandName() + ": " + failure.getMessage());
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + failure.getMessage());
             return 1;
         }
         throw failure;

@@ -62,7 +62,7 @@ class PptpgwCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .startsWith("pptpgw status: lab name prefix 'Bad-Prefix' must match")
+                .startsWith("pptpgw lab status: lab name prefix 'Bad-Prefix' must match")
                 .doesNotContain("Exception");
     }
 }
