@@ -1,4 +1,4 @@
-package io.pptpgw.pptp.control;
+package io.pptpgw.pptp.channel;
 
 import static io.pptpgw.pptp.control.ControlMessageCodecTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.pptpgw.pptp.control.ControlMessage;
+import io.pptpgw.pptp.control.DecodedFrame;
+import io.pptpgw.pptp.control.EchoRequest;
+import io.pptpgw.pptp.control.MalformedControlMessage;
 import io.pptpgw.pptp.control.MalformedControlMessage.Reason;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

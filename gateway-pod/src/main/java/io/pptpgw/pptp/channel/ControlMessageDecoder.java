@@ -1,9 +1,13 @@
-package io.pptpgw.pptp.control;
+package io.pptpgw.pptp.channel;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
+import io.pptpgw.pptp.control.ControlMessage;
+import io.pptpgw.pptp.control.ControlMessageCodec;
+import io.pptpgw.pptp.control.DecodedFrame;
+import io.pptpgw.pptp.control.MalformedControlMessage;
 import java.util.List;
 
 /**

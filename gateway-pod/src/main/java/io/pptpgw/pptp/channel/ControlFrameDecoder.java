@@ -1,9 +1,11 @@
-package io.pptpgw.pptp.control;
+package io.pptpgw.pptp.channel;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.pptpgw.pptp.control.MalformedControlMessage;
 import io.pptpgw.pptp.control.MalformedControlMessage.Reason;
+import io.pptpgw.pptp.control.PptpSpec;
 
 /**
  * Cuts the TCP byte stream into PPTP control frames, however the segments split or coalesce them. The Length field

@@ -1,9 +1,11 @@
-package io.pptpgw.pptp.control;
+package io.pptpgw.pptp.channel;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
+import io.pptpgw.pptp.control.ControlMessage;
+import io.pptpgw.pptp.control.ControlMessageCodec;
 
 /**
  * Writes each {@link ControlMessage} into a buffer of its exact length. Callers write and flush one message at a
