@@ -46,7 +46,14 @@ public final class ControlProtocol {
     private ControlPacket received;
     private Negotiation.Reply pendingReply;
     private byte[] terminateReason = new byte[0];
-    private String lastProblem;
+    private Problem lastProblem;
+
+    /**
+     * Why the layer last gave up or was stopped, for the link's down reason.
+     *
+     * @param peerTerminated true when the peer sent Terminate-Request, false when we gave up or were rejected
+     */
+    public record Problem(boolean peerTerminated, String description) {}
 
     public ControlProtocol(
             PppProtocol protocol,
@@ -96,15 +103,15 @@ public final class ControlProtocol {
 
     /** The peer sent an LCP Protocol-Reject of this protocol: RXJ- (RFC 1661 §5.7). */
     public void rejectedByPeer() {
-        lastProblem = "peer sent Protocol-Reject of " + protocol.logName();
+        lastProblem = new Problem(false, "peer sent Protocol-Reject of " + protocol.logName());
         automaton.receiveCatastrophicReject();
     }
 
     /**
      * Why the layer last gave up or was stopped by the peer, e.g. {@code peer sent Terminate-Request "bye"} or
-     * {@code no answer to 10 Configure-Requests}; empty if nothing went wrong.
+     * {@code no agreement after 10 Configure-Requests}; empty if nothing went wrong.
      */
-    public Optional<String> lastProblem() {
+    public Optional<Problem> lastProblem() {
         return Optional.ofNullable(lastProblem);
     }
 
@@ -134,7 +141,7 @@ public final class ControlProtocol {
             case CONFIGURE_ACK -> receiveConfigureAck(packet);
             case CONFIGURE_NAK, CONFIGURE_REJECT -> receiveConfigureNakOrReject(packet);
             case TERMINATE_REQUEST -> {
-                lastProblem = "peer sent Terminate-Request" + quoted(packet.data());
+                lastProblem = new Problem(true, "peer sent Terminate-Request" + quoted(packet.data()));
                 automaton.receiveTerminateRequest();
             }
             case TERMINATE_ACK -> automaton.receiveTerminateAck();
@@ -208,7 +215,9 @@ public final class ControlProtocol {
         }
         int rejectedCode = packet.data()[0] & 0xFF;
         if (Code.isAutomatonCode(rejectedCode)) {
-            lastProblem = "peer sent Code-Reject of code " + rejectedCode + ", which " + protocol.logName() + " needs";
+            lastProblem = new Problem(
+                    false,
+                    "peer sent Code-Reject of code " + rejectedCode + ", which " + protocol.logName() + " needs");
             automaton.receiveCatastrophicReject();
         } else {
             automaton.receivePermittedReject();
@@ -221,10 +230,13 @@ public final class ControlProtocol {
         }
         restartTimerTask = null;
         if (automaton.restartCount() <= 0) {
-            lastProblem = switch (automaton.state()) {
-                case CLOSING, STOPPING -> "no Terminate-Ack after " + PppSpec.MAX_TERMINATE + " Terminate-Requests";
-                default -> "no agreement after " + PppSpec.MAX_CONFIGURE + " Configure-Requests";
-            };
+            lastProblem = new Problem(
+                    false,
+                    switch (automaton.state()) {
+                        case CLOSING, STOPPING ->
+                            "no Terminate-Ack after " + PppSpec.MAX_TERMINATE + " Terminate-Requests";
+                        default -> "no agreement after " + PppSpec.MAX_CONFIGURE + " Configure-Requests";
+                    });
         }
         automaton.timeout();
     }
