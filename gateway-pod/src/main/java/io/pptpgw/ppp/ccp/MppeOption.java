@@ -56,9 +56,16 @@ public final class MppeOption implements OptionHandler {
         return rejected;
     }
 
-    /** The best value within {@code offered} and the policy: 128 over 40 bits, stateless over stateful. */
+    /**
+     * The best value within {@code offered} and the policy: 128 over 40 bits, stateless over stateful; our own
+     * preference, stateless 128-bit, when the offer holds no key length we may use.
+     */
     public int narrow(int offered) {
-        boolean key128 = (offered & KEY_128_BIT) != 0 || (offered & KEY_40_BIT) == 0 || !policy.allow40Bit();
+        boolean key128 = (offered & KEY_128_BIT) != 0;
+        boolean key40 = (offered & KEY_40_BIT) != 0 && policy.allow40Bit();
+        if (!key128 && !key40) {
+            return KEY_128_BIT | STATELESS;
+        }
         boolean stateless = (offered & STATELESS) != 0 || !policy.allowStateful();
         return (key128 ? KEY_128_BIT : KEY_40_BIT) | (stateless ? STATELESS : 0);
     }

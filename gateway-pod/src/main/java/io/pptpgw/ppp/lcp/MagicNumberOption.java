@@ -95,9 +95,9 @@ public final class MagicNumberOption implements OptionHandler {
         agreed = 0;
     }
 
+    /** A new negotiation keeps our number: it is still unique. */
     @Override
     public void reset() {
-        ours = nonZeroExcept(0);
         rejected = false;
         agreed = 0;
         nakSent = false;
