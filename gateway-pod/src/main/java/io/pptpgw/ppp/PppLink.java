@@ -3,13 +3,11 @@ package io.pptpgw.ppp;
 import io.pptpgw.mppe.MppeMasterKeys;
 import io.pptpgw.ppp.LinkListener.DownCause;
 import io.pptpgw.ppp.auth.AuthProtocol;
-import io.pptpgw.ppp.auth.AuthStep;
 import io.pptpgw.ppp.auth.FailureReason;
 import io.pptpgw.ppp.ccp.Ccp;
 import io.pptpgw.ppp.ccp.MppePolicy;
 import io.pptpgw.ppp.fsm.ControlProtocol;
 import io.pptpgw.ppp.fsm.LayerEvents;
-import io.pptpgw.ppp.fsm.PacketLog;
 import io.pptpgw.ppp.fsm.State;
 import io.pptpgw.ppp.ipcp.Ipcp;
 import io.pptpgw.ppp.ipcp.IpcpSettings;
@@ -17,10 +15,7 @@ import io.pptpgw.ppp.lcp.Lcp;
 import io.pptpgw.ppp.lcp.LcpEvents;
 import java.net.Inet4Address;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,28 +38,16 @@ public final class PppLink {
     private final LinkScheduler scheduler;
     private final LinkListener listener;
     private final Lcp lcp;
-    private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
-    private final ControlPacketSink authenticationSink;
-    private boolean dispatching;
+    private final Dispatcher dispatcher;
     private LinkPhase phase = LinkPhase.DEAD;
     private boolean started;
     private boolean finished;
-    private Mechanism authentication;
-    private boolean authenticated;
-    private LinkScheduler.Scheduled authenticationTimer;
+    private AuthenticationPhase authentication;
     private String user = "";
     private Optional<MppeMasterKeys> keys = Optional.empty();
     private Inet4Address allocated;
     private NetworkPhase network;
-    private DownCause downCause;
-    private String downReason;
-    private boolean downReported;
-
-    /** One authentication exchange, whichever side of it we are on. */
-    private record Mechanism(
-            AuthProtocol protocol,
-            Consumer<ControlPacketSink> start,
-            BiFunction<ControlPacket, ControlPacketSink, AuthStep> receive) {}
+    private final DownReason down;
 
     public PppLink(
             LinkRole role,
@@ -80,13 +63,11 @@ public final class PppLink {
         this.role = role;
         this.settings = settings;
         this.sink = sink;
-        this.scheduler = new DispatchingScheduler(scheduler);
+        this.dispatcher = new Dispatcher(scheduler);
+        this.scheduler = dispatcher;
         this.listener = listener;
-        this.lcp = new Lcp(server, settings.lcp(), sink, this.scheduler, new LcpCallbacks());
-        this.authenticationSink = (protocol, packet) -> {
-            PacketLog.sent(protocol, packet, data -> "");
-            sink.send(protocol, packet);
-        };
+        this.down = new DownReason(listener);
+        this.lcp = new Lcp(server, settings.lcp(), sink, dispatcher, new LcpCallbacks());
     }
 
     public LinkPhase phase() {
@@ -133,7 +114,7 @@ public final class PppLink {
     /** The tunnel under PPP is gone: nothing more can be sent, and the link is down at once. */
     public void lowerLayerDown(String reason) {
         dispatch(() -> {
-            record(DownCause.LOWER_LAYER_DOWN, reason);
+            down.record(DownCause.LOWER_LAYER_DOWN, reason);
             lcp.control().down();
             finish();
         });
@@ -146,7 +127,7 @@ public final class PppLink {
             decode(protocol, bytes).ifPresent(lcp.control()::receive);
         } else if (authentication != null
                 && protocol == authentication.protocol().pppProtocol()) {
-            decode(protocol, bytes).ifPresent(this::receiveAuthentication);
+            decode(protocol, bytes).ifPresent(authentication::receive);
         } else if (network != null && network.protocol(protocol).isPresent()) {
             ControlProtocol layer = network.protocol(protocol).get();
             decode(protocol, bytes).ifPresent(layer::receive);
@@ -204,56 +185,9 @@ public final class PppLink {
 
     private void beginAuthentication(AuthProtocol method) {
         phase = LinkPhase.AUTHENTICATE;
-        authentication = switch (role) {
-            case LinkRole.Server server -> {
-                var authenticator = server.authenticators().apply(method);
-                yield new Mechanism(method, authenticator::start, authenticator::receive);
-            }
-            case LinkRole.Client client -> {
-                var responder = client.responders().apply(method);
-                yield new Mechanism(method, responder::start, responder::receive);
-            }
-        };
-        Duration timeout = settings.authenticationTimeout();
-        authenticationTimer = scheduler.schedule(
-                timeout,
-                () -> authenticationFailed(
-                        user, FailureReason.TIMEOUT, "no authentication within " + timeout.toSeconds() + " s"));
-        authentication.start().accept(authenticationSink);
-    }
-
-    private void receiveAuthentication(ControlPacket packet) {
-        PacketLog.received(authentication.protocol().pppProtocol(), packet, data -> "");
-        AuthStep step = authentication.receive().apply(packet, authenticationSink);
-        if (authenticated) {
-            return; // a retransmission after success: the mechanism answered it, nothing changes
-        }
-        switch (step) {
-            case AuthStep.Continue next -> {}
-            case AuthStep.Succeeded succeeded -> authenticationSucceeded(succeeded);
-            case AuthStep.Failed failed -> authenticationFailed(failed.user(), failed.reason(), failed.message());
-        }
-    }
-
-    private void authenticationSucceeded(AuthStep.Succeeded succeeded) {
-        cancelAuthenticationTimer();
-        authenticated = true;
-        user = succeeded.user();
-        keys = succeeded.keys();
-        listener.authenticationSucceeded(user, authentication.protocol());
-        enterNetwork();
-    }
-
-    private void authenticationFailed(String name, FailureReason reason, String message) {
-        if (finished || authenticated) {
-            return;
-        }
-        cancelAuthenticationTimer();
-        authentication = null;
-        listener.authenticationFailed(name, reason, message);
-        terminate(
-                DownCause.AUTHENTICATION_FAILED,
-                "authentication " + (name.isEmpty() ? "" : "of " + name + " ") + "failed: " + message);
+        authentication = new AuthenticationPhase(
+                role, method, sink, scheduler, settings.authenticationTimeout(), new AuthenticationOutcome());
+        authentication.start();
     }
 
     private void enterNetwork() {
@@ -305,15 +239,15 @@ public final class PppLink {
         if (network != null) {
             network.stop();
         }
-        cancelAuthenticationTimer();
+        stopAuthentication();
         Optional<ControlProtocol.Problem> problem = lcp.control().lastProblem();
-        record(
+        down.record(
                 problem.filter(ControlProtocol.Problem::peerTerminated).isPresent()
                         ? DownCause.PEER_TERMINATED
                         : DownCause.NEGOTIATION_FAILED,
                 problem.map(p -> "LCP: " + p.description())
                         .orElse("peer restarted LCP negotiation, which is not supported"));
-        reportDown();
+        down.report();
         phase = LinkPhase.TERMINATE;
         State state = lcp.control().state();
         if (state == State.REQ_SENT || state == State.ACK_SENT) {
@@ -326,28 +260,18 @@ public final class PppLink {
         if (finished) {
             return;
         }
-        if (downCause == null) {
+        if (!down.isRecorded()) {
             log.info("terminating PPP link: {}", reason);
         }
-        record(cause, reason);
-        reportDown();
+        down.record(cause, reason);
+        down.report();
         phase = LinkPhase.TERMINATE;
-        cancelAuthenticationTimer();
-        lcp.control().close(terminateText(cause, reason));
+        stopAuthentication();
+        lcp.control().close(DownReason.forPeer(cause, reason));
         State state = lcp.control().state();
         if (state == State.INITIAL || state == State.CLOSED) {
             finish(); // nothing to wait for: LCP never started or had already stopped
         }
-    }
-
-    /** What the peer reads in our Terminate-Request: nothing that helps guess users or passwords. */
-    private static String terminateText(DownCause cause, String reason) {
-        return switch (cause) {
-            case CLOSED_LOCALLY, ENCRYPTION_REFUSED, ECHO_TIMEOUT, LOOPED_BACK -> reason;
-            case AUTHENTICATION_FAILED, AUTHENTICATION_REFUSED -> "Authentication failed";
-            case ADDRESS_UNAVAILABLE -> "No address available";
-            case PEER_TERMINATED, LOWER_LAYER_DOWN, NEGOTIATION_FAILED -> "Negotiation failed";
-        };
     }
 
     private void finish() {
@@ -356,7 +280,7 @@ public final class PppLink {
         }
         finished = true;
         phase = LinkPhase.DEAD;
-        cancelAuthenticationTimer();
+        stopAuthentication();
         if (network != null) {
             network.stop();
         }
@@ -364,24 +288,10 @@ public final class PppLink {
             server.addresses().release(allocated);
             allocated = null;
         }
-        record(
+        down.record(
                 DownCause.NEGOTIATION_FAILED,
                 lcp.control().lastProblem().map(p -> "LCP: " + p.description()).orElse("LCP finished"));
-        reportDown();
-    }
-
-    private void record(DownCause cause, String reason) {
-        if (downCause == null) {
-            downCause = cause;
-            downReason = reason;
-        }
-    }
-
-    private void reportDown() {
-        if (!downReported) {
-            downReported = true;
-            listener.linkDown(downCause, downReason);
-        }
+        down.report();
     }
 
     private void peerRejected(int protocol) {
@@ -395,28 +305,14 @@ public final class PppLink {
         }
     }
 
-    private void cancelAuthenticationTimer() {
-        if (authenticationTimer != null) {
-            authenticationTimer.cancel();
-            authenticationTimer = null;
+    private void stopAuthentication() {
+        if (authentication != null) {
+            authentication.stop();
         }
     }
 
-    /** Runs {@code work} now, or after the work in progress if called from within it. */
     private void dispatch(Runnable work) {
-        if (dispatching) {
-            queued.add(work);
-            return;
-        }
-        dispatching = true;
-        try {
-            work.run();
-            for (Runnable next = queued.poll(); next != null; next = queued.poll()) {
-                next.run();
-            }
-        } finally {
-            dispatching = false;
-        }
+        dispatcher.run(work);
     }
 
     private LayerEvents layerEvents(Runnable up, Runnable down, Runnable finish) {
@@ -447,6 +343,24 @@ public final class PppLink {
                 work.run();
             }
         };
+    }
+
+    private final class AuthenticationOutcome implements AuthenticationPhase.Outcome {
+        @Override
+        public void succeeded(String name, Optional<MppeMasterKeys> masterKeys) {
+            user = name;
+            keys = masterKeys;
+            listener.authenticationSucceeded(name, authentication.protocol());
+            enterNetwork();
+        }
+
+        @Override
+        public void failed(String name, FailureReason reason, String message) {
+            listener.authenticationFailed(name, reason, message);
+            terminate(
+                    DownCause.AUTHENTICATION_FAILED,
+                    "authentication " + (name.isEmpty() ? "" : "of " + name + " ") + "failed: " + message);
+        }
     }
 
     private final class NetworkOutcome implements NetworkPhase.Outcome {
@@ -503,25 +417,6 @@ public final class PppLink {
         public void loopedBack() {
             dispatch(() -> terminate(
                     DownCause.LOOPED_BACK, "the link is looped back: our Magic-Number came back (RFC 1661 §6.4)"));
-        }
-    }
-
-    /** The link's timers, each run through {@link #dispatch} like every other entry point. */
-    private final class DispatchingScheduler implements LinkScheduler {
-        private final LinkScheduler delegate;
-
-        DispatchingScheduler(LinkScheduler delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Scheduled schedule(Duration delay, Runnable task) {
-            return delegate.schedule(delay, () -> dispatch(task));
-        }
-
-        @Override
-        public long nanoTime() {
-            return delegate.nanoTime();
         }
     }
 }

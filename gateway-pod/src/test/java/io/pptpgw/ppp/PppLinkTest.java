@@ -150,6 +150,20 @@ class PppLinkTest {
     }
 
     @Test
+    void underRequiredAMethodWithoutKeysEndsTheLinkBeforeAnAddressIsTaken() {
+        PppLink server = server(REQUIRED, List.of(AuthProtocol.MSCHAP_V2, AuthProtocol.PAP));
+        PppLink client = client(OPTIONAL, List.of(AuthProtocol.PAP), "secret");
+        run(server, client);
+
+        assertThat(serverEvents.authentications).containsExactly("succeeded alice PAP");
+        assertThat(serverEvents.downs)
+                .containsExactly(new RecordingListener.Down(
+                        DownCause.ENCRYPTION_REFUSED,
+                        "MPPE needs the keys of MS-CHAPv2, but PAP gave none; encryption is Required"));
+        assertThat(pool.log).isEmpty();
+    }
+
+    @Test
     void aServerNeverSkipsAuthentication() {
         PppLink server = server(REQUIRED, MSCHAP_V2);
         PppLink client = client(OFF, List.of(), "secret");
@@ -275,6 +289,37 @@ class PppLinkTest {
         assertThat(pool.log).endsWith("release 10.250.0.2");
         assertThat(wire.crossings).hasSize(sent);
         assertThat(clock.pendingTasks()).as("only the client's echo timer").isEqualTo(1);
+    }
+
+    @Test
+    void aPeerThatNeverAnswersTheChallengeTimesOut() {
+        PppLink server = server(REQUIRED, MSCHAP_V2);
+        PppLink client = client(REQUIRED, MSCHAP_V2, "secret");
+        wire.lose = c -> c.protocol() == PppProtocol.CHAP.number() && c.from().equals("client");
+        run(server, client);
+        assertThat(server.phase()).isEqualTo(LinkPhase.AUTHENTICATE);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(serverEvents.authentications).containsExactly("failed  TIMEOUT");
+        assertThat(serverEvents.downs)
+                .containsExactly(new RecordingListener.Down(
+                        DownCause.AUTHENTICATION_FAILED, "authentication failed: no authentication within 30 s"));
+        assertThat(pool.log).isEmpty();
+    }
+
+    @Test
+    void aPeerRestartingLcpAfterTheLinkIsUpEndsTheLink() {
+        PppLink server = server(REQUIRED, MSCHAP_V2);
+        PppLink client = client(REQUIRED, MSCHAP_V2, "secret");
+        run(server, client);
+        server.receive(PppProtocol.LCP.number(), Hex.bytes("01 09 000a 0506 5e1f2a33"));
+        assertThat(serverEvents.downs)
+                .containsExactly(new RecordingListener.Down(
+                        DownCause.NEGOTIATION_FAILED, "peer restarted LCP negotiation, which is not supported"));
+        assertThat(server.phase()).isEqualTo(LinkPhase.TERMINATE);
+        wire.pump();
+        settle();
+        assertThat(server.phase()).isEqualTo(LinkPhase.DEAD);
+        assertThat(client.phase()).isEqualTo(LinkPhase.DEAD);
     }
 
     @Test
