@@ -1,6 +1,5 @@
 package io.pptpgw.pptp.channel;
 
-import static io.pptpgw.pptp.control.ControlMessageCodecTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -8,6 +7,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.pptpgw.pptp.control.ControlMessage;
+import io.pptpgw.pptp.control.ControlMessageCodec;
+import io.pptpgw.pptp.control.ControlMessageSamples;
 import io.pptpgw.pptp.control.DecodedFrame;
 import io.pptpgw.pptp.control.EchoRequest;
 import io.pptpgw.pptp.control.MalformedControlMessage;
@@ -117,5 +118,15 @@ class ControlFrameDecoderTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         messages.forEach(message -> out.writeBytes(bytes(message)));
         return out.toByteArray();
+    }
+
+    private static byte[] bytes(ControlMessage message) {
+        ByteBuf out = Unpooled.buffer();
+        try {
+            ControlMessageCodec.encode(message, out);
+            return ByteBufUtil.getBytes(out);
+        } finally {
+            out.release();
+        }
     }
 }

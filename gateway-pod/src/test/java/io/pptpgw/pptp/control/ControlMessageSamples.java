@@ -4,14 +4,14 @@ import io.pptpgw.pptp.control.GeneralError.Known;
 import java.util.List;
 
 /** Valid messages of every type, at the edges of their fields: zero, all ones, empty and full-length strings. */
-final class ControlMessageSamples {
+public final class ControlMessageSamples {
     static final long MAX32 = 0xFFFF_FFFFL;
     static final String FULL_64 = "h".repeat(64);
     static final String FULL_128 = "s".repeat(128);
 
     private ControlMessageSamples() {}
 
-    static List<ControlMessage> all() {
+    public static List<ControlMessage> all() {
         return List.of(
                 new StartControlConnectionRequest(0x0100, 1, 1, 0, 1, "local", "cananian"),
                 new StartControlConnectionRequest(0xFFFF, MAX32, MAX32, 0xFFFF, 0xFFFF, FULL_64, FULL_64),
