@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
             "Checks this node for what breaks PPTP through NAT: IP forwarding, GRE and PPTP conntrack support, the"
                     + " gateway's nftables table, other tables dropping TCP 1723 or GRE, MSS clamping, conntrack"
                     + " entries of live sessions and the tunnel MTU.",
-            "Exit code 0 when nothing failed (warnings allowed), 1 when a check failed, 2 when the configuration is"
-                    + " invalid."
+            "Exit code 0 when nothing failed (warnings allowed), 1 when a check failed, 2 when the configuration or"
+                    + " an option is invalid."
         })
 public final class DoctorCommand implements Callable<Integer> {
     static final int INVALID_CONFIG = 2;
@@ -73,14 +73,16 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GatewayConfig gateway;
+        CommandRunner runner;
+        List<Ipv4Address> livePeers;
         try {
             gateway = loadConfig();
-        } catch (InvalidConfigException e) {
+            runner = netns == null ? ProcessCommandRunner.host() : ProcessCommandRunner.inNamespace(netns);
+            livePeers = peers.stream().map(Ipv4Address::parse).toList();
+        } catch (InvalidConfigException | IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return INVALID_CONFIG;
         }
-        CommandRunner runner = netns == null ? ProcessCommandRunner.host() : ProcessCommandRunner.inNamespace(netns);
-        List<Ipv4Address> livePeers = peers.stream().map(Ipv4Address::parse).toList();
         Report report = Doctor.examine(DoctorContext.of(gateway, runner).withLivePeers(livePeers));
         spec.commandLine().getOut().print(json ? report.json() : report.text());
         spec.commandLine().getOut().flush();

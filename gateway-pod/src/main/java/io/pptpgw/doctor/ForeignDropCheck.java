@@ -24,8 +24,8 @@ public final class ForeignDropCheck implements Check {
     public CheckResult run(DoctorContext context) {
         NftRuleset ruleset = NftRuleset.parse(context.nft().listRulesetJson());
         String ours = GatewayRuleset.tableName(context.config().name());
-        List<Outcome> drops = new ArrayList<>();
-        List<Outcome> maybe = new ArrayList<>();
+        List<Finding> drops = new ArrayList<>();
+        List<Finding> maybe = new ArrayList<>();
         int checked = 0;
         for (ChainInfo chain : ruleset.chains()) {
             boolean foreign = !(chain.family().equals("inet") && chain.table().equals(ours))
@@ -40,17 +40,17 @@ public final class ForeignDropCheck implements Check {
                     probes(chain.hook().get(), context.config().listen().port().number())) {
                 Outcome outcome = ChainWalk.walk(ruleset, chain, probe);
                 if (outcome.verdict() == Verdict.DROPS) {
-                    drops.add(outcome);
+                    drops.add(new Finding(chain, probe, outcome));
                 } else if (outcome.verdict() == Verdict.MAY_DROP) {
-                    maybe.add(outcome);
+                    maybe.add(new Finding(chain, probe, outcome));
                 }
             }
         }
         if (!drops.isEmpty()) {
-            return CheckResult.fail(id(), join(drops), hint());
+            return CheckResult.fail(id(), join(drops), hint(drops));
         }
         if (!maybe.isEmpty()) {
-            return CheckResult.warn(id(), join(maybe), hint());
+            return CheckResult.warn(id(), join(maybe), hint(maybe));
         }
         return CheckResult.pass(id(), "no other table drops TCP 1723 or GRE (" + checked + " foreign base chains)");
     }
@@ -68,14 +68,25 @@ public final class ForeignDropCheck implements Check {
         };
     }
 
-    private static String join(List<Outcome> outcomes) {
-        return String.join(
-                "; ", outcomes.stream().map(Outcome::where).distinct().toList());
+    /** A foreign base chain that drops (or may drop) one kind of PPTP packet. */
+    private record Finding(ChainInfo chain, Probe probe, Outcome outcome) {
+        /** The nft command that lets the probe through that chain first. */
+        String fix() {
+            String match = probe.port() > 0 ? "tcp dport " + probe.port() : "ip protocol gre";
+            return "nft insert rule " + chain.family() + " " + chain.table() + " " + chain.name() + " " + match
+                    + " accept";
+        }
     }
 
-    private static String hint() {
-        return "in nftables an accept in our table does not override a drop in another table: accept TCP 1723 and"
-                + " GRE in that chain before its drop, e.g. nft insert rule <family> <table> <chain> ip protocol gre"
-                + " accept (and tcp dport 1723 accept)";
+    private static String join(List<Finding> findings) {
+        return String.join(
+                "; ", findings.stream().map(f -> f.outcome().where()).distinct().toList());
+    }
+
+    private static String hint(List<Finding> findings) {
+        return "in nftables an accept in our table does not override a drop in another table; let PPTP through"
+                + " there first: "
+                + String.join(
+                        "; ", findings.stream().map(Finding::fix).distinct().toList());
     }
 }

@@ -19,7 +19,9 @@ class ForeignDropCheckTest {
         assertThat(result.message())
                 .isEqualTo(
                         "table ip filter, chain INPUT (hook input, priority 0, policy accept), rule handle 2 drops GRE");
-        assertThat(result.hint()).contains("an accept in our table does not override a drop in another table");
+        assertThat(result.hint())
+                .isEqualTo("in nftables an accept in our table does not override a drop in another table; let PPTP"
+                        + " through there first: nft insert rule ip filter INPUT ip protocol gre accept");
     }
 
     @Test
