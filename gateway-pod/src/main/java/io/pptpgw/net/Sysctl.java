@@ -32,6 +32,27 @@ public final class Sysctl {
         }
     }
 
+    /** {@code net.ipv4.conf.<device>.<parameter>}, whose device part may itself contain dots. */
+    public Optional<String> readInterface(InterfaceName device, String parameter) {
+        CommandResult result = runner.run(List.of("cat", interfacePath(device, parameter)), "");
+        return result.succeeded() ? Optional.of(result.stdout().strip()) : Optional.empty();
+    }
+
+    public void writeInterface(InterfaceName device, String parameter, String value) {
+        CommandResult result = runner.run(List.of("tee", interfacePath(device, parameter)), value + "\n");
+        if (!result.succeeded()) {
+            throw new CommandException("cannot set net.ipv4.conf." + device + "." + parameter + " to " + value + ": "
+                    + result.describeFailure());
+        }
+    }
+
+    static String interfacePath(InterfaceName device, String parameter) {
+        if (parameter == null || !parameter.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("interface parameter \"" + parameter + "\" must look like rp_filter");
+        }
+        return "/proc/sys/net/ipv4/conf/" + device.name() + "/" + parameter;
+    }
+
     static String path(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("sysctl key \"" + key + "\" must look like net.ipv4.ip_forward");

@@ -1,6 +1,7 @@
 package io.pptpgw.node;
 
 import io.pptpgw.config.GatewayConfig;
+import io.pptpgw.config.Wan;
 import io.pptpgw.net.CommandRunner;
 import io.pptpgw.net.Sysctl;
 import io.pptpgw.nft.Nft;
@@ -24,11 +25,12 @@ import java.util.regex.Pattern;
  * Programs the node for one gateway and keeps it programmed.
  *
  * <pre>
- * start()  -> program(): ip_forward=1; nft --check + nft -f (replace our table atomically, whatever a crashed
+ * start()  -> program(): ip_forward=1, loose rp_filter on WANs; nft --check + nft -f (replace our table atomically, whatever a crashed
  *             predecessor left); snapshot `nft list table`; ip rules and WAN routes converged to the config
  *          -> every driftInterval: checkForDrift(): fresh listing vs snapshot, our ip rules/routes vs the config,
  *             ip_forward; any difference -> program() again, one repair counted
- * close()  -> stop checking; remove our table, our ip rules and routes (ip_forward is left on: others may need it)
+ * close()  -> stop checking; remove our table, our ip rules and routes (ip_forward and rp_filter are left as
+ *             they are: others may need them)
  * </pre>
  *
  * The listing is compared with the listing taken right after applying, never with our own rendering, so nft's
@@ -38,6 +40,7 @@ import java.util.regex.Pattern;
 public final class NodeProgrammer implements AutoCloseable {
     public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofSeconds(5);
     private static final Pattern HANDLE = Pattern.compile("\\s*# handle \\d+");
+    private static final String RP_FILTER = "rp_filter";
     private static final Pattern COUNTER = Pattern.compile("counter packets \\d+ bytes \\d+");
 
     private final GatewayConfig config;
@@ -103,6 +106,9 @@ public final class NodeProgrammer implements AutoCloseable {
             if (!sysctl.read(Sysctl.IP_FORWARD).orElse("").equals("1")) {
                 sysctl.write(Sysctl.IP_FORWARD, "1");
             }
+            for (Wan wan : strictReversePathWans()) {
+                sysctl.writeInterface(wan.interfaceName(), RP_FILTER, "2");
+            }
             String script = NftScript.replace(table, nft.features());
             nft.check(script);
             nft.apply(script);
@@ -146,6 +152,9 @@ public final class NodeProgrammer implements AutoCloseable {
         if (!sysctl.read(Sysctl.IP_FORWARD).orElse("").equals("1")) {
             differences.add(Sysctl.IP_FORWARD + " is not 1");
         }
+        for (Wan wan : strictReversePathWans()) {
+            differences.add("net.ipv4.conf." + wan.interfaceName() + ".rp_filter is strict");
+        }
         try {
             String listing = normalize(nft.listTable(table.family(), table.name()));
             if (!listing.equals(snapshot)) {
@@ -160,6 +169,25 @@ public final class NodeProgrammer implements AutoCloseable {
         }
         differences.addAll(routing.differences(config.wans()));
         return differences;
+    }
+
+    /**
+     * WANs whose effective reverse-path filter (the larger of conf.all and the interface's) is strict (1). Strict
+     * filtering checks a packet's source against the main table only, so it drops clients arriving on any WAN but
+     * the one holding the main default route; loose (2) accepts a source reachable by any route (RFC 3704 §2.4).
+     */
+    private List<Wan> strictReversePathWans() {
+        if (config.wans().isEmpty()) {
+            return List.of();
+        }
+        int all = parse(sysctl.read("net.ipv4.conf.all.rp_filter"));
+        return config.wans().stream()
+                .filter(wan -> Math.max(all, parse(sysctl.readInterface(wan.interfaceName(), RP_FILTER))) == 1)
+                .toList();
+    }
+
+    private static int parse(Optional<String> value) {
+        return value.filter(v -> v.matches("\\d+")).map(Integer::parseInt).orElse(0);
     }
 
     private void checkQuietly() {

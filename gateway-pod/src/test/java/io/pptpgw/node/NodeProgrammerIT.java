@@ -25,6 +25,8 @@ class NodeProgrammerIT {
         try (TestNamespace node = twoWanNode();
                 NodeProgrammer programmer =
                         NodeProgrammer.create(office, node.runner(), NodeProgrammingObserver.NONE)) {
+            node.runWithInput("1\n", "tee", "/proc/sys/net/ipv4/conf/all/rp_filter");
+
             programmer.start();
 
             assertThat(node.run("nft", "list", "tables")).isEqualTo("table inet pptpgw_office\n");
@@ -35,6 +37,9 @@ class NodeProgrammerIT {
                             "table 101: default via 203.0.113.1 dev eth1 proto 172",
                             "table 102: default via 198.51.100.1 dev eth2 proto 172");
             assertThat(node.run("cat", "/proc/sys/net/ipv4/ip_forward")).isEqualTo("1\n");
+            assertThat(node.run("cat", "/proc/sys/net/ipv4/conf/eth2/rp_filter"))
+                    .as("strict reverse-path filtering would drop clients arriving on a non-default WAN")
+                    .isEqualTo("2\n");
             assertThat(programmer.inPlace()).isTrue();
             assertThat(programmer.checkForDrift()).isEmpty();
         }
@@ -52,9 +57,10 @@ class NodeProgrammerIT {
 
             await().atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> node.runner()
-                            .run("nft", "list", "table", "inet", "pptpgw_office")
-                            .succeeded());
+                    .until(() -> programmer.repairs() == 1
+                            && node.runner()
+                                    .run("nft", "list", "table", "inet", "pptpgw_office")
+                                    .succeeded());
             assertThat(node.run("nft", "list", "table", "inet", "pptpgw_office"))
                     .isEqualTo(programmed);
             assertThat(programmer.repairs()).isEqualTo(1);
