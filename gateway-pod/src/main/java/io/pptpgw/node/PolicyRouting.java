@@ -126,20 +126,10 @@ public final class PolicyRouting {
     /** Makes our rules and routes exactly those of {@code wans}: removes stale ones, adds missing ones. */
     public void apply(List<Wan> wans) {
         Set<FwmarkRule> desired = desiredRules(wans);
-        List<FwmarkRule> actual = ourRules();
-        Set<FwmarkRule> kept = new LinkedHashSet<>();
-        for (FwmarkRule rule : actual) {
-            if (!desired.contains(rule) || !kept.add(rule)) {
-                deleteRule(rule);
-                if (!desired.contains(rule)) {
-                    flushRoutes(rule.table());
-                }
-            }
-        }
+        Set<FwmarkRule> kept = removeStaleRules(desired);
         for (FwmarkRule rule : desired) {
             if (!kept.contains(rule)) {
-                runner.runChecked(
-                        "ip",
+                ip(
                         "rule",
                         "add",
                         "priority",
@@ -155,8 +145,7 @@ public final class PolicyRouting {
         for (Wan wan : wans) {
             if (!ourRoutes(wan.table()).equals(List.of(desiredRoute(wan)))) {
                 flushRoutes(wan.table());
-                runner.runChecked(
-                        "ip",
+                ip(
                         "route",
                         "replace",
                         "default",
@@ -170,6 +159,27 @@ public final class PolicyRouting {
                         Integer.toString(PROTOCOL));
             }
         }
+    }
+
+    /** Deletes our rules that are not desired (with their routes) or repeated; returns the desired ones kept. */
+    private Set<FwmarkRule> removeStaleRules(Set<FwmarkRule> desired) {
+        Set<FwmarkRule> kept = new LinkedHashSet<>();
+        for (FwmarkRule rule : ourRules()) {
+            if (!desired.contains(rule) || !kept.add(rule)) {
+                deleteRule(rule);
+                if (!desired.contains(rule)) {
+                    flushRoutes(rule.table());
+                }
+            }
+        }
+        return kept;
+    }
+
+    private void ip(String... arguments) {
+        String[] argv = new String[arguments.length + 1];
+        argv[0] = "ip";
+        System.arraycopy(arguments, 0, argv, 1, arguments.length);
+        runner.runChecked(argv);
     }
 
     /** Removes every rule of ours and our routes in their tables and in the WANs' tables. */
