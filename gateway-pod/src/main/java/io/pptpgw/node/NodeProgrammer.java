@@ -89,6 +89,9 @@ public final class NodeProgrammer implements AutoCloseable {
 
     /** Programs the node now and checks it for drift every interval until {@link #close()}. */
     public synchronized void start() {
+        if (scheduler != null) {
+            throw new IllegalStateException("node programmer for " + table.qualifiedName() + " is already started");
+        }
         program();
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("pptpgw-node-drift").daemon(true).factory());
