@@ -1,0 +1,27 @@
+package io.pptpgw.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** Test YAML: the office example, with a line replaced to break one rule at a time. */
+final class ConfigYaml {
+    private ConfigYaml() {}
+
+    static String office() {
+        try {
+            return Files.readString(GatewayConfigLoaderTest.OFFICE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The office example with every occurrence of {@code from} replaced by {@code to} (which must occur). */
+    static String officeWith(String from, String to) {
+        String office = office();
+        if (!office.contains(from)) {
+            throw new IllegalArgumentException("office.yaml has no \"" + from + "\"");
+        }
+        return office.replace(from, to);
+    }
+}
