@@ -11,8 +11,9 @@ import java.util.Objects;
  * Addresses are IPv4 addresses as {@code int}s in network order ({@code 10.0.0.1} is {@code 0x0A000001}).
  *
  * <p>Per slot: remote address (the peer: source on receive, destination on send), local address (ours: destination
- * on receive; the source to send from, or 0 to let routing choose), firewall mark (0 for none), and status (0, or
- * the errno with which the network refused the packet on send). One thread owns a batch at a time.
+ * on receive; the source to send from, or 0 to let routing choose), firewall mark (0 for none), and status: 0, or an
+ * errno (on send, why the network refused the packet; on receive, EMSGSIZE for a packet cut to the slot and EINVAL
+ * for one whose IP header made no sense, left empty). One thread owns a batch at a time.
  */
 public final class PacketBatch implements AutoCloseable {
     private final Arena arena;
@@ -120,7 +121,7 @@ public final class PacketBatch implements AutoCloseable {
         return mark[slot];
     }
 
-    /** 0, or the errno with which the network refused this packet on send. */
+    /** 0, or an errno about this packet (see the class comment). */
     public int status(int slot) {
         return status[slot];
     }
