@@ -3,7 +3,7 @@ package io.pptpgw.gre;
 /**
  * Where GRE packets enter and leave the gateway: a batch at a time, never blocking inside {@code receive} or {@code
  * send}, with separate waits for each. Implementations: {@code io.pptpgw.sys.RawGreSocket} (the kernel, IP protocol
- * 47) and {@link InMemoryGreLink} (tests, the lab, the benchmark).
+ * 47) and {@link io.pptpgw.gre.memory.InMemoryGreLink} (tests, the lab, the benchmark).
  *
  * <p>One thread receives and one thread sends; they may be different threads. {@link #wakeup()} and {@link #close()}
  * may be called from any thread. Errors are returned as negative errno values, never thrown.

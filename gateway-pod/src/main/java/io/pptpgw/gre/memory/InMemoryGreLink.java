@@ -1,5 +1,8 @@
-package io.pptpgw.gre;
+package io.pptpgw.gre.memory;
 
+import io.pptpgw.gre.GreSocket;
+import io.pptpgw.gre.GreSpec;
+import io.pptpgw.gre.PacketBatch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.SplittableRandom;

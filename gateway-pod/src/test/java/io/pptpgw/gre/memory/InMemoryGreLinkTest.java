@@ -1,8 +1,10 @@
-package io.pptpgw.gre;
+package io.pptpgw.gre.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pptpgw.gre.GreSocket;
 import io.pptpgw.gre.InMemoryGreLink.Impairment;
+import io.pptpgw.gre.PacketBatch;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
