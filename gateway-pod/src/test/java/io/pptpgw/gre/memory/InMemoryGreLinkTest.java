@@ -3,8 +3,8 @@ package io.pptpgw.gre.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pptpgw.gre.GreSocket;
-import io.pptpgw.gre.InMemoryGreLink.Impairment;
 import io.pptpgw.gre.PacketBatch;
+import io.pptpgw.gre.memory.InMemoryGreLink.Impairment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
