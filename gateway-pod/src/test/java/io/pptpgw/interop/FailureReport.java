@@ -14,26 +14,37 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension
  * static final FailureReport report = new FailureReport();
  * ...
- * report.add("VM", vm::diagnostics);
- * report.add("gateway", gateway::trace);
+ * report.add("VM", vm::diagnostics);                    // in @BeforeAll
+ * report.addForThisTest("gateway", gateway::trace);     // in the test
  * }</pre>
  */
 public final class FailureReport implements AfterEachCallback {
 
-    private record Source(String name, Supplier<String> log) {}
+    private record Source(String name, Supplier<String> log, boolean forOneTest) {}
 
     private final List<Source> sources = new ArrayList<>();
 
+    /** A log to print whenever a test of the class fails (register it in a {@code @BeforeAll}). */
     public synchronized FailureReport add(String name, Supplier<String> log) {
-        sources.add(new Source(name, log));
+        sources.add(new Source(name, log, false));
+        return this;
+    }
+
+    /** A log to print if the running test fails; forgotten after it. */
+    public synchronized FailureReport addForThisTest(String name, Supplier<String> log) {
+        sources.add(new Source(name, log, true));
         return this;
     }
 
     @Override
     public synchronized void afterEach(ExtensionContext context) {
-        if (context.getExecutionException().isEmpty()) {
-            return;
+        if (context.getExecutionException().isPresent()) {
+            print(context);
         }
+        sources.removeIf(Source::forOneTest);
+    }
+
+    private void print(ExtensionContext context) {
         StringBuilder out = new StringBuilder("\n########## failure report for " + context.getDisplayName() + "\n");
         for (Source source : sources) {
             out.append("########## ").append(source.name()).append('\n');

@@ -45,9 +45,14 @@ final class PppdConfig {
         return "cat >" + path + " <<'" + END + "'\n" + content + (content.endsWith("\n") ? "" : "\n") + END + "\n";
     }
 
-    /** Appends {@code line} to {@code path} unless it is already there. */
-    static String addLine(String path, String line) {
-        return "touch " + path + "\ngrep -qxF '" + line + "' " + path + " || echo '" + line + "' >>" + path + "\n";
+    /**
+     * Sets the secret of one (client, server) pair in a chap-secrets file, replacing an earlier line of that pair,
+     * so a scenario started twice never authenticates with a stale password.
+     */
+    static String setSecret(String path, String client, String server, String secret) {
+        String key = "\"" + client + "\" \"" + server + "\" ";
+        return "touch " + path + "\nchmod 600 " + path + "\nsed -i '/^" + key.replace(".", "\\.") + "/d' " + path
+                + "\necho '" + key + "\"" + secret + "\" *' >>" + path + "\n";
     }
 
     /** The kernel side of PPP that pppd needs; there is no udev in the guest to load it on demand. */

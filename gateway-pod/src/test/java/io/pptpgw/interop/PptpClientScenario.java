@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * The real Linux PPTP client in the guest: pppd with pptp-linux as its pty program, dialling {@code server}.
- * Writes {@code /etc/ppp/peers/<peerName>} and a line of {@code /etc/ppp/chap-secrets}, dials with {@code pppd
- * call <peerName> updetach} (which returns once IPCP is up, or fails with pppd's exit status), and reads back
- * the interface and addresses. pppd logs with {@code debug} to {@code pppd-<peerName>.log} in the share; pptp
+ * Writes {@code /etc/ppp/peers/<peerName>} (with the password in pppd's {@code password} option rather than in
+ * chap-secrets, which pptpd in the same guest would share), dials with {@code pppd call <peerName> updetach}
+ * (which returns once IPCP is up, or fails with pppd's exit status), and reads back the interface and addresses. pppd logs with {@code debug} to {@code pppd-<peerName>.log} in the share; pptp
  * logs to the guest's syslog ({@code syslog.log}).
  *
  * <pre>{@code
@@ -108,7 +108,7 @@ public record PptpClientScenario(
                 extraOptions);
     }
 
-    /** The server's name in chap-secrets (pppd's {@code remotename}); {@code *} matches any. */
+    /** The server's name (pppd's {@code remotename}, what MS-CHAPv2 expects the server to call itself). */
     public PptpClientScenario withRemoteName(String newRemoteName) {
         return new PptpClientScenario(
                 peerName,
@@ -241,6 +241,7 @@ public record PptpClientScenario(
         lines.add("# pptp-linux dials " + server + "; written by PptpClientScenario");
         lines.add("pty \"pptp " + server + " --nolaunchpppd --loglevel 2\"");
         lines.add("name " + user);
+        lines.add("password " + password);
         if (!remoteName.equals("*")) {
             lines.add("remotename " + remoteName);
         }
@@ -266,18 +267,11 @@ public record PptpClientScenario(
         return String.join("\n", lines) + "\n";
     }
 
-    /** The client's line of {@code /etc/ppp/chap-secrets}: client, server, secret, addresses. */
-    public String chapSecretsLine() {
-        String server = remoteName.equals("*") ? "*" : "\"" + remoteName + "\"";
-        return "\"" + user + "\" " + server + " \"" + password + "\" *";
-    }
-
-    /** The guest script that writes the configuration and loads the PPP modules. */
+    /** The guest script that writes the configuration, empties pppd's log and loads the PPP modules. */
     public String setupScript() {
-        return "set -e\nmkdir -p /etc/ppp/peers\n"
+        return "set -e\nmkdir -p /etc/ppp/peers\n: >" + pppdLogPath() + "\n"
                 + PppdConfig.writeFile("/etc/ppp/peers/" + peerName, peerFile())
-                + PppdConfig.addLine("/etc/ppp/chap-secrets", chapSecretsLine())
-                + "chmod 600 /etc/ppp/chap-secrets\n"
+                + "chmod 600 /etc/ppp/peers/" + peerName + "\n"
                 + PppdConfig.loadPppModules();
     }
 

@@ -186,22 +186,19 @@ public record PptpdScenario(
         }
         lines.add("mtu " + mtu);
         lines.add("mru " + mtu);
-        lines.add("logfile " + SHARE + "/pptpd-pppd.log");
+        lines.add("logfile " + pppdLogPath());
         lines.add("debug");
         return String.join("\n", lines) + "\n";
     }
 
-    /** The guest script that writes the configuration and loads the PPP modules. */
+    /** The guest script that writes the configuration, empties the calls' pppd log and loads the PPP modules. */
     public String setupScript() {
-        StringBuilder script = new StringBuilder("set -e\nmkdir -p /etc/ppp\n");
+        StringBuilder script = new StringBuilder("set -e\nmkdir -p /etc/ppp\n: >" + pppdLogPath() + "\n");
         script.append(PppdConfig.writeFile("/etc/pptpd.conf", pptpdConf()));
         script.append(PppdConfig.writeFile("/etc/ppp/pptpd-options", pppdOptions()));
         for (User user : users) {
-            script.append(PppdConfig.addLine(
-                    "/etc/ppp/chap-secrets",
-                    "\"" + user.name() + "\" \"" + serverName + "\" \"" + user.password() + "\" *"));
+            script.append(PppdConfig.setSecret("/etc/ppp/chap-secrets", user.name(), serverName, user.password()));
         }
-        script.append("chmod 600 /etc/ppp/chap-secrets\n");
         script.append(PppdConfig.loadPppModules());
         return script.toString();
     }
@@ -222,6 +219,11 @@ public record PptpdScenario(
         return vm.exec("pkill -x pptpd; pkill -x pptpctrl; pkill -f 'pppd.*pptpd-options'; sleep 0.5; true");
     }
 
+    /** The guest path of the calls' pppd log, inside the host share. */
+    public String pppdLogPath() {
+        return SHARE + "/pptpd-pppd.log";
+    }
+
     /** The log of every call's pppd. */
     public String pppdLog(Vm vm) {
         return vm.readShare("pptpd-pppd.log").orElse("");
@@ -229,7 +231,7 @@ public record PptpdScenario(
 
     /** The calls' pppd log and the guest's syslog (pptpd, pptpctrl), for a failure message. */
     public String logs(Vm vm) {
-        return "===== pptpd's pppd log " + SHARE + "/pptpd-pppd.log =====\n" + pppdLog(vm)
-                + "===== guest syslog =====\n" + vm.readShare("syslog.log").orElse("(none)");
+        return "===== pptpd's pppd log " + pppdLogPath() + " =====\n" + pppdLog(vm) + "===== guest syslog =====\n"
+                + vm.readShare("syslog.log").orElse("(none)");
     }
 }

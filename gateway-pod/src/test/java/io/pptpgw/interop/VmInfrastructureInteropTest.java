@@ -171,7 +171,7 @@ class VmInfrastructureInteropTest {
         PptpdScenario pptpd =
                 PptpdScenario.serving("192.168.99.1", "192.168.99.10-19").withUser("alice", "alice-pw");
         pptpd.start(vm);
-        REPORT.add("pptpd", () -> pptpd.logs(vm));
+        REPORT.addForThisTest("pptpd", () -> pptpd.logs(vm));
 
         String request = Hex.string(Hex.bytes(START_CONTROL_CONNECTION_REQUEST)).replaceAll("(..)", "\\\\x$1");
         CommandResult reply = namespace.sh(
