@@ -55,7 +55,8 @@ if [[ -n ${PPTPGW_VM_DEB_CACHE:-} ]]; then
 fi
 
 step "debootstrap $suite from $mirror: ${packages[*]}"
-debootstrap --variant=minbase "${cache_args[@]}" --include="$(IFS=,; echo "${packages[*]}")" \
+# INITRD=No: the kernel's postinst skips initramfs-tools' image (udev and all); we build our own below.
+INITRD=No debootstrap --variant=minbase "${cache_args[@]}" --include="$(IFS=,; echo "${packages[*]}")" \
     "$suite" "$root" "$mirror" >"$work/debootstrap.log" 2>&1 || {
     tail -n 50 "$work/debootstrap.log" >&2
     [[ -f $root/debootstrap/debootstrap.log ]] && tail -n 50 "$root/debootstrap/debootstrap.log" >&2
