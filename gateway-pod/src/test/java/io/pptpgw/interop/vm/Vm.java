@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * status, and the guest's syslog. The serial console goes to {@code console.log} in the run directory, and a root
  * shell waits on the second serial port ({@code shell.sock}).
  *
- * <p>A VM lives at most {@link VmOptions#lifetime()}: then its QEMU is killed by PID. {@link #close()} powers it
- * off (killing it if it does not stop within seconds) and removes the tap; a JVM shutdown hook does the same if
- * the test run is interrupted.
+ * <p>A VM lives at most {@link VmOptions#lifetime()}: then a watchdog kills QEMU by PID, and should the JVM itself
+ * die, {@code timeout(1)} around QEMU does it 30 s later. {@link #close()} powers the guest off (killing QEMU if it
+ * does not stop within seconds) and removes the tap; a JVM shutdown hook does the same if the test run is
+ * interrupted.
  */
 public final class Vm implements AutoCloseable {
 
@@ -41,6 +42,7 @@ public final class Vm implements AutoCloseable {
     private static final Duration GUEST_SLACK = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int UNIX_SOCKET_PATH_LIMIT = 107;
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final VmNetwork network;
     private final VmOptions options;
@@ -87,7 +89,7 @@ public final class Vm implements AutoCloseable {
             throw new IllegalStateException("cannot start QEMU for VM " + options.name(), e);
         }
         Vm vm = new Vm(network, options, run, qemu);
-        LOG.info("VM {} starting: QEMU pid {}, run directory {}", options.name(), qemu.pid(), run);
+        LOG.info("VM {} starting: pid {} (QEMU in timeout), run directory {}", options.name(), qemu.pid(), run);
         try {
             vm.awaitBoot();
         } catch (RuntimeException e) {
@@ -98,9 +100,17 @@ public final class Vm implements AutoCloseable {
         return vm;
     }
 
-    /** QEMU's argument vector, starting with {@code ip netns exec <namespace>}. */
+    /**
+     * QEMU's argument vector: {@code ip netns exec <namespace>}, then (unless kept for debugging) {@code timeout
+     * --signal=KILL} a little past the lifetime, then QEMU.
+     */
     static List<String> commandLine(VmImage image, VmNetwork network, VmOptions options, Path run) {
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", network.namespace()));
+        if (!options.keepRunning()) {
+            // The lifetime holds even if this JVM dies without running its hooks: timeout(1) kills QEMU.
+            long seconds = options.lifetime().toSeconds() + 30;
+            argv.addAll(List.of("timeout", "--signal=KILL", seconds + "s"));
+        }
         argv.addAll(List.of("qemu-system-x86_64", "-name", "pptpgw-" + options.name()));
         argv.addAll(List.of("-accel", "tcg,tb-size=256", "-machine", "pc", "-cpu", "max", "-smp", "1"));
         argv.addAll(List.of("-m", Integer.toString(options.memoryMib())));
@@ -202,6 +212,7 @@ public final class Vm implements AutoCloseable {
         return options.name();
     }
 
+    /** The process this VM started: QEMU, or the {@code timeout} that wraps it (kill it with its children). */
     public long pid() {
         return qemu.pid();
     }
@@ -324,9 +335,14 @@ public final class Vm implements AutoCloseable {
     }
 
     private static Path createRunDirectory(VmOptions options) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        Path run = options.runRoot().resolve(options.name() + "-" + stamp);
-        createDirectories(run);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path run = options.runRoot().resolve(options.name() + "-" + stamp + "-" + RUNS.incrementAndGet());
+        createDirectories(run.getParent());
+        try {
+            Files.createDirectory(run); // fails rather than share a directory with another VM
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run directory " + run, e);
+        }
         return run.toAbsolutePath();
     }
 

@@ -18,8 +18,18 @@ class VmTest {
     private final List<String> argv = Vm.commandLine(IMAGE, NETWORK, VmOptions.named("peers"), RUN);
 
     @Test
-    void runsQemuInsideTheNamespace() {
-        assertThat(argv.subList(0, 5)).containsExactly("ip", "netns", "exec", "lab-gw", "qemu-system-x86_64");
+    void runsQemuInsideTheNamespaceBoundedByItsLifetime() {
+        assertThat(argv.subList(0, 8))
+                .containsExactly(
+                        "ip", "netns", "exec", "lab-gw", "timeout", "--signal=KILL", "1230s", "qemu-system-x86_64");
+    }
+
+    @Test
+    void aKeptVmHasNoLifetimeBound() {
+        List<String> kept =
+                Vm.commandLine(IMAGE, NETWORK, VmOptions.named("peers").withKeepRunning(true), RUN);
+
+        assertThat(kept.subList(0, 5)).containsExactly("ip", "netns", "exec", "lab-gw", "qemu-system-x86_64");
     }
 
     @Test
