@@ -69,7 +69,7 @@ public record VmImage(String recipeHash, Path directory, Duration preparedIn, bo
             createDirectories(cacheRoot);
             try (FileChannel channel = FileChannel.open(
                             cacheRoot.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
+                    FileLock _ = channel.lock()) {
                 boolean built = false;
                 if (!isComplete(target)) {
                     build(recipe, cacheRoot, hash, target);
