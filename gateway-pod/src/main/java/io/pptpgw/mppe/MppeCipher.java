@@ -30,6 +30,7 @@ public final class MppeCipher {
     private final Rc4 rc4 = new Rc4();
 
     private int coherencyCount = COUNT_SPACE - 1;
+    private long keyChanges;
     private volatile boolean flushRequested;
     private boolean discarding;
     private int savedCoherencyCount = -1;
@@ -197,6 +198,7 @@ public final class MppeCipher {
      * under itself to give the new session key, which is reduced for 40/56-bit and re-keys the RC4 tables.
      */
     private void changeKey() {
+        keyChanges++;
         MppeKeys.getNewKeyFromSha(sha, startKey, sessionKey, keyLength, digest);
         rc4.setKey(digest, 0, keyLength);
         rc4.process(digest, 0, sessionKey, 0, keyLength);
@@ -206,6 +208,11 @@ public final class MppeCipher {
 
     private static boolean isFlagPacket(int count) {
         return (count & 0xFF) == 0xFF;
+    }
+
+    /** Key changes so far; read by metrics from another thread, where a moment's staleness does not matter. */
+    public long keyChanges() {
+        return keyChanges;
     }
 
     /** The coherency count of the last packet sent or accepted. */
