@@ -31,7 +31,7 @@ import java.util.List;
         value = "!has(self.methods) || self.methods.all(m, self.methods.exists_one(x, x == m))",
         message = "methods must not name a method twice",
         fieldPath = ".methods",
-        reason = "FieldValueDuplicate")
+        reason = "FieldValueInvalid")
 public record Authentication(
         @JsonPropertyDescription("Secret in the gateway's namespace: keys are user names, values passwords"
                 + " or nthash:<32 hex digits>. Changes are picked up without dropping sessions.")

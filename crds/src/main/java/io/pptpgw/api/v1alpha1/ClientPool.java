@@ -17,8 +17,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
         value = "!has(self.perNodePrefixLength) || self.perNodePrefixLength >= int(self.cidr.split('/')[1])",
-        messageExpression = "'perNodePrefixLength ' + string(self.perNodePrefixLength)"
-                + " + ' must be at least the prefix length of cidr ' + self.cidr",
+        message = "perNodePrefixLength must be at least the prefix length of cidr (each node's sub-pool lies"
+                + " inside the pool)",
         fieldPath = ".perNodePrefixLength",
         reason = "FieldValueInvalid")
 public record ClientPool(

@@ -16,7 +16,7 @@ import java.util.List;
                 + " f.publicAddress))",
         message = "forwards[].publicAddress must be unique",
         fieldPath = ".forwards",
-        reason = "FieldValueDuplicate")
+        reason = "FieldValueInvalid")
 public record Passthrough(
         @JsonPropertyDescription("Attaches the pptp conntrack helper to forwarded TCP 1723, so GRE follows.")
         @Default("true")
@@ -30,6 +30,9 @@ public record Passthrough(
     /** TCP 1723 (and its GRE) arriving for {@code publicAddress} goes to the inside PPTP server {@code target}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Forward(
-            @Required @Pattern(Patterns.IPV4) String publicAddress,
-            @Required @Pattern(Patterns.IPV4) String target) {}
+            @Required @Pattern(Patterns.IPV4) @Size(max = 15)
+            String publicAddress,
+
+            @Required @Pattern(Patterns.IPV4) @Size(max = 15)
+            String target) {}
 }

@@ -21,24 +21,24 @@ import java.util.Map;
 @ValidationRule(
         value = "!has(self.metrics) || !has(self.listen) || !has(self.metrics.port) || !has(self.listen.port)"
                 + " || self.metrics.port != self.listen.port",
-        messageExpression = "'metrics.port ' + string(self.metrics.port) + ' must differ from listen.port'",
+        message = "metrics.port must differ from listen.port: both listen on the node's network",
         fieldPath = ".metrics.port",
-        reason = "FieldValueDuplicate")
+        reason = "FieldValueInvalid")
 @ValidationRule(
         value = "!has(self.wans) || self.wans.all(w, self.wans.exists_one(x, x.name == w.name))",
         message = "wans[].name must be unique",
         fieldPath = ".wans",
-        reason = "FieldValueDuplicate")
+        reason = "FieldValueInvalid")
 @ValidationRule(
         value = "!has(self.wans) || self.wans.all(w, self.wans.exists_one(x, x.mark == w.mark))",
         message = "wans[].mark must be unique: each WAN pins its sessions with its own fwmark",
         fieldPath = ".wans",
-        reason = "FieldValueDuplicate")
+        reason = "FieldValueInvalid")
 @ValidationRule(
         value = "!has(self.wans) || self.wans.all(w, self.wans.exists_one(x, x.table == w.table))",
         message = "wans[].table must be unique: each WAN routes through its own table",
         fieldPath = ".wans",
-        reason = "FieldValueDuplicate")
+        reason = "FieldValueInvalid")
 public record PptpGatewaySpec(
         @JsonPropertyDescription("Labels a node must have to run a gateway pod (one pod per node).")
         Map<String, String> nodeSelector,

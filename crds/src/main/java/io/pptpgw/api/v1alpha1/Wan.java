@@ -17,8 +17,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
         value = "self.table < 253 || self.table > 255",
-        messageExpression =
-                "'table ' + string(self.table) + ' is reserved by the kernel (253 default, 254 main," + " 255 local)'",
+        message = "table must not be 253, 254 or 255: the kernel reserves them (default, main, local)",
         fieldPath = ".table",
         reason = "FieldValueInvalid")
 public record Wan(

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -69,32 +71,49 @@ public final class GatewayDaemonSetRenderer {
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withTerminationGracePeriodSeconds(30L)
-                .withNodeSelector(SpecDefaults.nodeSelector(gateway.getSpec()))
-                .withTolerations(SpecDefaults.tolerations(gateway.getSpec()))
+                // Empty collections are left out: the API server drops them, and server-side apply would then see a
+                // difference on every reconcile and rewrite the DaemonSet forever.
+                .withNodeSelector(nullIfEmpty(SpecDefaults.nodeSelector(gateway.getSpec())))
+                .withTolerations(nullIfEmpty(SpecDefaults.tolerations(gateway.getSpec())))
                 .withAffinity(exclusion(plan))
                 .withContainers(container(gateway, plan))
                 .withVolumes(volumes(gateway))
                 .build();
     }
 
-    /** Keeps the pods off the excluded nodes; the DaemonSet controller honours node affinity on metadata.name. */
+    /**
+     * Keeps the pods off the excluded nodes. The API server allows one value per node field selector
+     * ({@code metadata.name NotIn [x]}), so each excluded node is its own requirement; requirements of one term are
+     * ANDed, which excludes them all.
+     */
     static Affinity exclusion(GatewayPlan plan) {
         if (plan.excludedNodes().isEmpty()) {
             return null;
         }
+        List<NodeSelectorRequirement> notOn = plan.excludedNodes().stream()
+                .map(node -> new NodeSelectorRequirementBuilder()
+                        .withKey("metadata.name")
+                        .withOperator("NotIn")
+                        .withValues(node)
+                        .build())
+                .toList();
         return new AffinityBuilder()
                 .withNewNodeAffinity()
                 .withNewRequiredDuringSchedulingIgnoredDuringExecution()
                 .addNewNodeSelectorTerm()
-                .addNewMatchField()
-                .withKey("metadata.name")
-                .withOperator("NotIn")
-                .withValues(List.copyOf(plan.excludedNodes()))
-                .endMatchField()
+                .withMatchFields(notOn)
                 .endNodeSelectorTerm()
                 .endRequiredDuringSchedulingIgnoredDuringExecution()
                 .endNodeAffinity()
                 .build();
+    }
+
+    private static <K, V> Map<K, V> nullIfEmpty(Map<K, V> map) {
+        return map.isEmpty() ? null : map;
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> list) {
+        return list.isEmpty() ? null : list;
     }
 
     static Container container(PptpGateway gateway, GatewayPlan plan) {
@@ -109,6 +128,7 @@ public final class GatewayDaemonSetRenderer {
                 .withName(GatewayPodContract.NODE_NAME_ENV)
                 .withNewValueFrom()
                 .withNewFieldRef()
+                .withApiVersion("v1") // the API server's default, spelled out so server-side apply sees no change
                 .withFieldPath("spec.nodeName")
                 .endFieldRef()
                 .endValueFrom()

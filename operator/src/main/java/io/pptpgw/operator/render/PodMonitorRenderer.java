@@ -1,7 +1,5 @@
 package io.pptpgw.operator.render;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.pptpgw.api.v1alpha1.PptpGateway;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,7 @@ public final class PodMonitorRenderer {
 
     private PodMonitorRenderer() {}
 
-    public static GenericKubernetesResource render(PptpGateway gateway) {
+    public static PodMonitor render(PptpGateway gateway) {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("port", "metrics");
         endpoint.put("path", "/metrics");
@@ -23,11 +21,11 @@ public final class PodMonitorRenderer {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("selector", Map.of("matchLabels", GatewayLabels.selector(gateway)));
         spec.put("podMetricsEndpoints", List.of(endpoint));
-        return new GenericKubernetesResourceBuilder()
-                .withApiVersion(GROUP + "/" + VERSION)
-                .withKind(KIND)
-                .withMetadata(Owners.metadata(gateway, ObjectNames.podMonitor(gateway)))
-                .withAdditionalProperties(Map.of("spec", spec))
-                .build();
+        PodMonitor podMonitor = new PodMonitor();
+        podMonitor.setApiVersion(GROUP + "/" + VERSION);
+        podMonitor.setKind(KIND);
+        podMonitor.setMetadata(Owners.metadata(gateway, ObjectNames.podMonitor(gateway)));
+        podMonitor.setAdditionalProperty("spec", spec);
+        return podMonitor;
     }
 }
