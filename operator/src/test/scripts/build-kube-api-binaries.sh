@@ -19,6 +19,8 @@ if [[ -x "$TARGET/kube-apiserver" && -x "$TARGET/etcd" && -x "$TARGET/kubectl" ]
   echo "kube-api-test binaries already in $TARGET"
   exit 0
 fi
+# The Go toolchain of the polyglot machines lives in /usr/local/go; CI's PATH may not name it.
+if ! command -v go >/dev/null && [[ -x /usr/local/go/bin/go ]]; then export PATH="/usr/local/go/bin:$PATH"; fi
 command -v go >/dev/null || { echo "go is needed to build kube-apiserver and etcd (apt-get install golang-go, or a Go toolchain)" >&2; exit 1; }
 
 STAGING_VERSION="v0.${K8S_VERSION#*.}"

@@ -51,6 +51,9 @@ class ReconcilerApiServerTest {
     static final Duration CONVERGE = Duration.ofSeconds(30);
 
     static KubernetesClient client;
+    /** The operator's own client: a user with only the rules of operator/rbac/ (and leader election in NS). */
+    static KubernetesClient operatorClient;
+
     static GatewayOperator operator;
 
     @BeforeAll
@@ -68,6 +71,7 @@ class ReconcilerApiServerTest {
                 .serverSideApply();
         node("worker-a");
         node("worker-b");
+        operatorClient = OperatorRbac.clientBoundTo(client, NS);
         operator = startOperator();
     }
 
@@ -75,6 +79,9 @@ class ReconcilerApiServerTest {
     static void tearDown() {
         if (operator != null) {
             operator.close();
+        }
+        if (operatorClient != null) {
+            operatorClient.close();
         }
     }
 
@@ -189,7 +196,8 @@ class ReconcilerApiServerTest {
         node("worker-c");
         operator = startOperator();
 
-        PptpGateway office = await().atMost(CONVERGE)
+        // The new replica waits for the old one's Lease to expire (15 s) before it reconciles.
+        PptpGateway office = await().atMost(CONVERGE.multipliedBy(2))
                 .until(
                         () -> get("office"),
                         g -> g.getStatus().nodes().stream()
@@ -385,8 +393,8 @@ class ReconcilerApiServerTest {
 
     private static GatewayOperator startOperator() {
         return GatewayOperator.start(
-                client,
-                new OperatorSettings(IMAGE, Set.of(NS), Optional.empty(), 0),
+                operatorClient,
+                new OperatorSettings(IMAGE, Set.of(NS), Optional.of(NS), 0),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
