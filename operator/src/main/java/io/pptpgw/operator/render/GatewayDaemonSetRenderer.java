@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
@@ -12,6 +14,8 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -133,24 +137,29 @@ public final class GatewayDaemonSetRenderer {
                 .endFieldRef()
                 .endValueFrom()
                 .endEnv()
-                .addNewPort()
-                .withName("pptp")
-                .withContainerPort(listenPort)
-                .withHostPort(listenPort)
-                .withProtocol("TCP")
-                .endPort()
-                .addNewPort()
-                .withName("metrics")
-                .withContainerPort(metricsPort)
-                .withHostPort(metricsPort)
-                .withProtocol("TCP")
-                .endPort()
+                .withPorts(port("pptp", listenPort), port("metrics", metricsPort))
                 .withReadinessProbe(probe("/readyz", metricsPort, 5, 2))
                 .withLivenessProbe(probe("/healthz", metricsPort, 10, 3))
                 .withNewResources()
                 .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi")))
                 .endResources()
-                .withNewSecurityContext()
+                .withSecurityContext(securityContext())
+                .withVolumeMounts(mounts())
+                .build();
+    }
+
+    /** Host network: the container port is the node's port, stated as both so the API server adds nothing. */
+    static ContainerPort port(String name, int number) {
+        return new ContainerPortBuilder()
+                .withName(name)
+                .withContainerPort(number)
+                .withHostPort(number)
+                .withProtocol("TCP")
+                .build();
+    }
+
+    static SecurityContext securityContext() {
+        return new SecurityContextBuilder()
                 // Capabilities given to a non-root user are not effective in Kubernetes (no ambient set), so
                 // the gateway runs as UID 0 with every capability dropped but the two it needs.
                 .withRunAsUser(0L)
@@ -160,8 +169,6 @@ public final class GatewayDaemonSetRenderer {
                 .withDrop("ALL")
                 .withAdd("NET_ADMIN", "NET_RAW")
                 .endCapabilities()
-                .endSecurityContext()
-                .withVolumeMounts(mounts())
                 .build();
     }
 

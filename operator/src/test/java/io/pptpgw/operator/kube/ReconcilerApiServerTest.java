@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
@@ -20,6 +19,7 @@ import io.pptpgw.api.v1alpha1.PptpGateway;
 import io.pptpgw.operator.GatewayOperator;
 import io.pptpgw.operator.OperatorSettings;
 import io.pptpgw.operator.render.GatewayLabels;
+import io.pptpgw.operator.testing.SpecEdits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +55,7 @@ class ReconcilerApiServerTest {
     static KubernetesClient operatorClient;
 
     static GatewayOperator operator;
+    static DaemonSetControllerStandIn controller;
 
     @BeforeAll
     static void setUp(KubernetesClient kubernetes) throws IOException {
@@ -72,6 +73,7 @@ class ReconcilerApiServerTest {
         node("worker-a");
         node("worker-b");
         operatorClient = OperatorRbac.clientBoundTo(client, NS);
+        controller = new DaemonSetControllerStandIn(client, NS, IMAGE);
         operator = startOperator();
     }
 
@@ -151,7 +153,7 @@ class ReconcilerApiServerTest {
     @Test
     @Order(3)
     void statusConvergesWhenTheDaemonSetReportsItsPodsReady() {
-        playDaemonSetController("office", List.of("worker-a", "worker-b"), 2);
+        controller.run("office", List.of("worker-a", "worker-b"), 2);
 
         PptpGateway office = await().atMost(CONVERGE).until(() -> get("office"), g -> isTrue(g, "Ready"));
         assertThat(office.getStatus().readyNodes()).isEqualTo("2/2");
@@ -215,7 +217,7 @@ class ReconcilerApiServerTest {
                         .equals("worker-b: 10.10.1.0/24\nworker-c: 10.10.0.0/24\n"));
 
         client.pods().inNamespace(NS).withName("office-gateway-worker-a").delete();
-        playDaemonSetController("office", List.of("worker-c"), 2);
+        controller.run("office", List.of("worker-c"), 2);
         await().atMost(CONVERGE)
                 .until(
                         () -> get("office"),
@@ -253,8 +255,7 @@ class ReconcilerApiServerTest {
     @Order(7)
     void aMissingUsersSecretIsInvalidNamingTheFieldAndDeploysNothing() {
         PptpGateway broken = gateway("broken", "10.30.0.0/16", 1725, 9725);
-        broken.getSpec().authentication().usersSecretRef();
-        apply(withSecretName(broken, "nobody-users"));
+        apply(SpecEdits.with(broken, "authentication.usersSecretRef.name", "nobody-users"));
 
         PptpGateway stored = await().atMost(CONVERGE).until(() -> get("broken"), g -> isTrue(g, "Invalid"));
         assertThat(condition(stored, "Invalid").orElseThrow().getMessage())
@@ -277,7 +278,7 @@ class ReconcilerApiServerTest {
         PptpGateway office = get("office");
         office.getMetadata().setManagedFields(null);
         office.getMetadata().setResourceVersion(null);
-        PptpGateway changed = withMtu(office, 1300);
+        PptpGateway changed = SpecEdits.with(office, "mtu", 1300);
         changed.setStatus(null);
         client.resource(changed).forceConflicts().serverSideApply();
 
@@ -287,7 +288,7 @@ class ReconcilerApiServerTest {
         assertThat(condition(get("office"), "Programmed").orElseThrow().getReason())
                 .isIn("Pending", "RollingOut");
 
-        playDaemonSetController("office", List.of(), 2); // the controller rolls the pods onto the new template
+        controller.run("office", List.of(), 2); // the controller rolls the pods onto the new template
         await().atMost(CONVERGE).until(() -> get("office"), g -> isTrue(g, "Ready"));
     }
 
@@ -299,13 +300,17 @@ class ReconcilerApiServerTest {
         office.getMetadata().setManagedFields(null);
         office.getMetadata().setResourceVersion(null);
         office.setStatus(null);
-        client.resource(withPodMonitor(office, true)).forceConflicts().serverSideApply();
+        client.resource(SpecEdits.with(office, "metrics.podMonitor", true))
+                .forceConflicts()
+                .serverSideApply();
         await().atMost(CONVERGE).until(() -> podMonitor("office").isPresent());
 
-        client.resource(withPodMonitor(office, false)).forceConflicts().serverSideApply();
+        client.resource(SpecEdits.with(office, "metrics.podMonitor", false))
+                .forceConflicts()
+                .serverSideApply();
         await().atMost(CONVERGE).until(() -> podMonitor("office").isEmpty());
         // metrics.podMonitor is part of gateway.yaml, so the pods rolled; play the controller once more.
-        playDaemonSetController("office", List.of(), 2);
+        controller.run("office", List.of(), 2);
         await().atMost(CONVERGE).until(() -> get("office"), g -> isTrue(g, "Ready"));
     }
 
@@ -335,58 +340,6 @@ class ReconcilerApiServerTest {
                 .contains("pptpgw_operator_gateways{condition=\"Conflict\",status=\"True\"} 1.0")
                 .contains("pptpgw_operator_gateways{condition=\"Invalid\",status=\"True\"} 1.0")
                 .contains("operator_sdk_");
-    }
-
-    // --- the test's stand-ins for the DaemonSet controller and the kubelet ---
-
-    /** Creates ready gateway pods on {@code newPods} and reports {@code scheduled} pods, all ready and current. */
-    private static void playDaemonSetController(String gateway, List<String> newPods, int scheduled) {
-        for (String node : newPods) {
-            Pod pod = client.resource(new PodBuilder()
-                            .withNewMetadata()
-                            .withName(gateway + "-gateway-" + node)
-                            .withNamespace(NS)
-                            .withLabels(Map.of(
-                                    GatewayLabels.NAME, GatewayLabels.APP,
-                                    GatewayLabels.INSTANCE, gateway,
-                                    GatewayLabels.MANAGED_BY, GatewayLabels.OPERATOR))
-                            .endMetadata()
-                            .withNewSpec()
-                            .withNodeName(node)
-                            .addNewContainer()
-                            .withName("gateway")
-                            .withImage(IMAGE)
-                            .endContainer()
-                            .endSpec()
-                            .build())
-                    .create();
-            pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
-                    .withPhase("Running")
-                    .addNewCondition()
-                    .withType("Ready")
-                    .withStatus("True")
-                    .endCondition()
-                    .build());
-            client.resource(pod).updateStatus();
-        }
-        DaemonSet daemonSet = awaitObject(DaemonSet.class, gateway + "-gateway");
-        daemonSet.setStatus(new io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder()
-                .withObservedGeneration(daemonSet.getMetadata().getGeneration())
-                .withDesiredNumberScheduled(scheduled)
-                .withCurrentNumberScheduled(scheduled)
-                .withUpdatedNumberScheduled(scheduled)
-                .withNumberReady(scheduled)
-                .withNumberAvailable(scheduled)
-                .withNumberMisscheduled(0)
-                .build());
-        client.apps()
-                .daemonSets()
-                .inNamespace(NS)
-                .withName(daemonSet.getMetadata().getName())
-                .editStatus(current -> {
-                    current.setStatus(daemonSet.getStatus());
-                    return current;
-                });
     }
 
     // --- helpers ---
@@ -499,80 +452,5 @@ class ReconcilerApiServerTest {
                 .inNamespace(NS)
                 .withName(name)
                 .get());
-    }
-
-    private static PptpGateway withMtu(PptpGateway g, int mtu) {
-        var s = g.getSpec();
-        g.setSpec(new io.pptpgw.api.v1alpha1.PptpGatewaySpec(
-                s.nodeSelector(),
-                s.tolerations(),
-                s.listen(),
-                s.clientPool(),
-                s.dns(),
-                mtu,
-                s.mssClamping(),
-                s.authentication(),
-                s.masquerade(),
-                s.wans(),
-                s.passthrough(),
-                s.limits(),
-                s.keepalive(),
-                s.metrics(),
-                s.tunnelInterface(),
-                s.image()));
-        return g;
-    }
-
-    private static PptpGateway withPodMonitor(PptpGateway g, boolean on) {
-        var s = g.getSpec();
-        var metrics = new io.pptpgw.api.v1alpha1.MetricsSpec(s.metrics().port(), on);
-        PptpGateway copy = client.getKubernetesSerialization().clone(g);
-        copy.setSpec(new io.pptpgw.api.v1alpha1.PptpGatewaySpec(
-                s.nodeSelector(),
-                s.tolerations(),
-                s.listen(),
-                s.clientPool(),
-                s.dns(),
-                s.mtu(),
-                s.mssClamping(),
-                s.authentication(),
-                s.masquerade(),
-                s.wans(),
-                s.passthrough(),
-                s.limits(),
-                s.keepalive(),
-                metrics,
-                s.tunnelInterface(),
-                s.image()));
-        return copy;
-    }
-
-    private static PptpGateway withSecretName(PptpGateway g, String secret) {
-        var s = g.getSpec();
-        var a = s.authentication();
-        g.setSpec(new io.pptpgw.api.v1alpha1.PptpGatewaySpec(
-                s.nodeSelector(),
-                s.tolerations(),
-                s.listen(),
-                s.clientPool(),
-                s.dns(),
-                s.mtu(),
-                s.mssClamping(),
-                new io.pptpgw.api.v1alpha1.Authentication(
-                        new io.pptpgw.api.v1alpha1.Authentication.SecretRef(secret),
-                        a.methods(),
-                        a.allowInsecure(),
-                        a.encryption(),
-                        a.mppe(),
-                        a.lockout()),
-                s.masquerade(),
-                s.wans(),
-                s.passthrough(),
-                s.limits(),
-                s.keepalive(),
-                s.metrics(),
-                s.tunnelInterface(),
-                s.image()));
-        return g;
     }
 }

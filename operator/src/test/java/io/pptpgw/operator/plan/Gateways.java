@@ -41,25 +41,4 @@ public final class Gateways {
     public static Node gatewayNode(String name) {
         return node(name, Map.of("pptpgw.io/gateway", "true"));
     }
-
-    public static io.pptpgw.api.v1alpha1.PptpGatewaySpec withCidr(PptpGateway g, String cidr) {
-        var s = g.getSpec();
-        return new io.pptpgw.api.v1alpha1.PptpGatewaySpec(
-                s.nodeSelector(),
-                s.tolerations(),
-                s.listen(),
-                new io.pptpgw.api.v1alpha1.ClientPool(cidr, s.clientPool().perNodePrefixLength()),
-                s.dns(),
-                s.mtu(),
-                s.mssClamping(),
-                s.authentication(),
-                s.masquerade(),
-                s.wans(),
-                s.passthrough(),
-                s.limits(),
-                s.keepalive(),
-                s.metrics(),
-                s.tunnelInterface(),
-                s.image());
-    }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pptpgw.api.v1alpha1.NodeStatus;
 import io.pptpgw.api.v1alpha1.PptpGateway;
 import io.pptpgw.api.v1alpha1.PptpGatewayStatus;
+import io.pptpgw.operator.testing.SpecEdits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class PlannerTest {
     @Test
     void hostBitsInThePoolAreReportedWithTheNetworkMeant() {
         PptpGateway typo = gateway("typo", "2026-01-01T00:00:00Z", "");
-        typo.setSpec(Gateways.withCidr(typo, "10.250.1.0/16"));
+        typo = SpecEdits.with(typo, "clientPool.cidr", "10.250.1.0/16");
         GatewayPlan plan = Planner.plan(typo, NODES, List.of(), secret -> true, IMAGE);
         assertThat(plan.problems())
                 .containsExactly("clientPool.cidr 10.250.1.0/16 has host bits set; the network is 10.250.0.0/16");
@@ -74,7 +75,7 @@ class PlannerTest {
     @Test
     void nodesBeyondThePoolAreExcludedWithTheShortage() {
         PptpGateway small = gateway("small", "2026-01-01T00:00:00Z", "");
-        small.setSpec(Gateways.withCidr(small, "10.250.0.0/23"));
+        small = SpecEdits.with(small, "clientPool.cidr", "10.250.0.0/23");
         GatewayPlan plan = Planner.plan(small, NODES, List.of(), secret -> true, IMAGE);
         assertThat(plan.pools()).containsOnlyKeys("n1", "n2");
         assertThat(plan.excludedNodes()).containsExactly("n3");

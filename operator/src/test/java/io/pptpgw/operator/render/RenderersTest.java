@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pptpgw.api.v1alpha1.PptpGateway;
-import io.pptpgw.api.v1alpha1.PptpGatewaySpec;
+import io.pptpgw.operator.testing.SpecEdits;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class RenderersTest {
     void theSpecImageWinsOverTheOperatorImage() {
         PptpGateway office = Fixtures.example("office.yaml");
         var plan = io.pptpgw.operator.plan.Planner.plan(
-                withImage(office, "registry.example/pptpgw:custom"),
+                SpecEdits.with(office, "image", "registry.example/pptpgw:custom"),
                 java.util.List.of(),
                 java.util.List.of(),
                 s -> true,
@@ -88,8 +88,9 @@ class RenderersTest {
         PptpGateway office = Fixtures.example("office.yaml");
         String hash = ConfigHash.of(office);
         assertThat(ConfigHash.of(Fixtures.example("office.yaml"))).isEqualTo(hash);
-        assertThat(ConfigHash.of(withMtu(office, 1300))).isNotEqualTo(hash);
-        assertThat(ConfigHash.of(withSecret(office, "other-users"))).isNotEqualTo(hash);
+        assertThat(ConfigHash.of(SpecEdits.with(office, "mtu", 1300))).isNotEqualTo(hash);
+        assertThat(ConfigHash.of(SpecEdits.with(office, "authentication.usersSecretRef.name", "other-users")))
+                .isNotEqualTo(hash);
         String twoNodes = annotation(GatewayDaemonSetRenderer.render(office, Fixtures.twoNodesOneConflict()));
         String oneNode = annotation(GatewayDaemonSetRenderer.render(office, Fixtures.oneNode()));
         assertThat(twoNodes).isEqualTo(oneNode).isEqualTo(hash);
@@ -99,88 +100,5 @@ class RenderersTest {
         Map<String, String> annotations =
                 daemonSet.getSpec().getTemplate().getMetadata().getAnnotations();
         return annotations.get(ConfigHash.ANNOTATION);
-    }
-
-    static PptpGateway withMtu(PptpGateway gateway, int mtu) {
-        PptpGatewaySpec s = gateway.getSpec();
-        return copyWith(
-                gateway,
-                new PptpGatewaySpec(
-                        s.nodeSelector(),
-                        s.tolerations(),
-                        s.listen(),
-                        s.clientPool(),
-                        s.dns(),
-                        mtu,
-                        s.mssClamping(),
-                        s.authentication(),
-                        s.masquerade(),
-                        s.wans(),
-                        s.passthrough(),
-                        s.limits(),
-                        s.keepalive(),
-                        s.metrics(),
-                        s.tunnelInterface(),
-                        s.image()));
-    }
-
-    static PptpGateway withImage(PptpGateway gateway, String image) {
-        PptpGatewaySpec s = gateway.getSpec();
-        return copyWith(
-                gateway,
-                new PptpGatewaySpec(
-                        s.nodeSelector(),
-                        s.tolerations(),
-                        s.listen(),
-                        s.clientPool(),
-                        s.dns(),
-                        s.mtu(),
-                        s.mssClamping(),
-                        s.authentication(),
-                        s.masquerade(),
-                        s.wans(),
-                        s.passthrough(),
-                        s.limits(),
-                        s.keepalive(),
-                        s.metrics(),
-                        s.tunnelInterface(),
-                        image));
-    }
-
-    static PptpGateway withSecret(PptpGateway gateway, String secret) {
-        PptpGatewaySpec s = gateway.getSpec();
-        var a = s.authentication();
-        var auth = new io.pptpgw.api.v1alpha1.Authentication(
-                new io.pptpgw.api.v1alpha1.Authentication.SecretRef(secret),
-                a.methods(),
-                a.allowInsecure(),
-                a.encryption(),
-                a.mppe(),
-                a.lockout());
-        return copyWith(
-                gateway,
-                new PptpGatewaySpec(
-                        s.nodeSelector(),
-                        s.tolerations(),
-                        s.listen(),
-                        s.clientPool(),
-                        s.dns(),
-                        s.mtu(),
-                        s.mssClamping(),
-                        auth,
-                        s.masquerade(),
-                        s.wans(),
-                        s.passthrough(),
-                        s.limits(),
-                        s.keepalive(),
-                        s.metrics(),
-                        s.tunnelInterface(),
-                        s.image()));
-    }
-
-    private static PptpGateway copyWith(PptpGateway gateway, PptpGatewaySpec spec) {
-        PptpGateway copy = Serialization.clone(gateway);
-        copy.setSpec(spec);
-        return copy;
     }
 }

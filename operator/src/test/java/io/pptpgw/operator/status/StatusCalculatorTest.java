@@ -13,6 +13,7 @@ import io.pptpgw.api.v1alpha1.PptpGateway;
 import io.pptpgw.api.v1alpha1.PptpGatewayStatus;
 import io.pptpgw.operator.plan.GatewayPlan;
 import io.pptpgw.operator.plan.Planner;
+import io.pptpgw.operator.testing.SpecEdits;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +93,7 @@ class StatusCalculatorTest {
     @Test
     void aShortPoolIsDegradedWithTheNumbers() {
         PptpGateway small = gateway("small", "2026-01-01T00:00:00Z", "");
-        small.setSpec(io.pptpgw.operator.plan.Gateways.withCidr(small, "10.250.0.0/24"));
+        small = SpecEdits.with(small, "clientPool.cidr", "10.250.0.0/24");
         GatewayPlan short1 = Planner.plan(small, NODES, List.of(), s -> true, "img");
         PptpGatewayStatus status = StatusCalculator.next(small, short1, Observed.of(Optional.empty(), List.of()), NOW);
         assertThat(condition(status, "Degraded").getReason()).isEqualTo("PoolExhausted");
