@@ -269,6 +269,26 @@ class ReconcilerApiServerTest {
                 .isNull();
         assertThat(client.configMaps().inNamespace(NS).withName("broken-config").get())
                 .isNull();
+
+        // The Secret is not watched (that would take list/watch on every Secret); an invalid gateway looks again
+        // every 30 seconds, so creating the Secret heals it without touching the gateway.
+        client.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("nobody-users")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withStringData(Map.of("bob", "nthash:8846f7eaee8fb117ad06bdd830b7586c"))
+                        .build())
+                .create();
+        await().atMost(Duration.ofSeconds(45)).until(() -> get("broken"), g -> !isTrue(g, "Invalid"));
+        assertThat(awaitObject(DaemonSet.class, "broken-gateway")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getVolumes())
+                .anySatisfy(v -> assertThat(
+                                v.getSecret() == null ? null : v.getSecret().getSecretName())
+                        .isEqualTo("nobody-users"));
     }
 
     @Test
@@ -338,7 +358,7 @@ class ReconcilerApiServerTest {
         assertThat(metrics)
                 .contains("pptpgw_operator_gateways{condition=\"Ready\",status=\"True\"} 1.0")
                 .contains("pptpgw_operator_gateways{condition=\"Conflict\",status=\"True\"} 1.0")
-                .contains("pptpgw_operator_gateways{condition=\"Invalid\",status=\"True\"} 1.0")
+                .contains("pptpgw_operator_gateways{condition=\"Invalid\",status=\"False\"} 3.0")
                 .contains("operator_sdk_");
     }
 
