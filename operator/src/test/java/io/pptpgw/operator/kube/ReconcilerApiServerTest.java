@@ -1,5 +1,7 @@
 package io.pptpgw.operator.kube;
 
+import static io.pptpgw.operator.kube.TestGateways.condition;
+import static io.pptpgw.operator.kube.TestGateways.isTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -90,7 +92,7 @@ class ReconcilerApiServerTest {
     @Test
     @Order(1)
     void createsExactlyTheRenderedObjectsWithOwnerReferences() {
-        PptpGateway office = apply(gateway("office", "10.10.0.0/16", 1723, 9723));
+        PptpGateway office = apply(TestGateways.gateway(NS, "office", "10.10.0.0/16", 1723, 9723));
 
         ConfigMap config = awaitObject(ConfigMap.class, "office-config");
         DaemonSet daemonSet = awaitObject(DaemonSet.class, "office-gateway");
@@ -227,7 +229,7 @@ class ReconcilerApiServerTest {
     @Test
     @Order(6)
     void aLaterGatewayOnTheSameNodesAndPortReportsTheConflictAndStaysOff() {
-        apply(gateway("branch", "10.20.0.0/16", 1723, 9724));
+        apply(TestGateways.gateway(NS, "branch", "10.20.0.0/16", 1723, 9724));
 
         PptpGateway branch = await().atMost(CONVERGE).until(() -> get("branch"), g -> isTrue(g, "Conflict"));
         assertThat(condition(branch, "Conflict").orElseThrow().getMessage())
@@ -254,7 +256,7 @@ class ReconcilerApiServerTest {
     @Test
     @Order(7)
     void aMissingUsersSecretIsInvalidNamingTheFieldAndDeploysNothing() {
-        PptpGateway broken = gateway("broken", "10.30.0.0/16", 1725, 9725);
+        PptpGateway broken = TestGateways.gateway(NS, "broken", "10.30.0.0/16", 1725, 9725);
         apply(SpecEdits.with(broken, "authentication.usersSecretRef.name", "nobody-users"));
 
         PptpGateway stored = await().atMost(CONVERGE).until(() -> get("broken"), g -> isTrue(g, "Invalid"));
@@ -381,21 +383,6 @@ class ReconcilerApiServerTest {
                 .create();
     }
 
-    static PptpGateway gateway(String name, String pool, int port, int metricsPort) {
-        String yaml = """
-                apiVersion: pptpgw.io/v1alpha1
-                kind: PptpGateway
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  nodeSelector: {pptpgw.io/gateway: "true"}
-                  listen: {port: %d}
-                  metrics: {port: %d}
-                  clientPool: {cidr: %s, perNodePrefixLength: 24}
-                  authentication: {usersSecretRef: {name: office-users}}
-                """.formatted(name, NS, port, metricsPort, pool);
-        return client.getKubernetesSerialization().unmarshal(yaml, PptpGateway.class);
-    }
-
     private static PptpGateway apply(PptpGateway gateway) {
         return client.resource(gateway).serverSideApply();
     }
@@ -428,21 +415,6 @@ class ReconcilerApiServerTest {
                 .map(o -> o.getMetadata().getName())
                 .sorted()
                 .toList();
-    }
-
-    private static Optional<io.fabric8.kubernetes.api.model.Condition> condition(PptpGateway gateway, String type) {
-        if (gateway == null
-                || gateway.getStatus() == null
-                || gateway.getStatus().conditions() == null) {
-            return Optional.empty();
-        }
-        return gateway.getStatus().conditions().stream()
-                .filter(c -> c.getType().equals(type))
-                .findFirst();
-    }
-
-    private static boolean isTrue(PptpGateway gateway, String type) {
-        return condition(gateway, type).map(c -> "True".equals(c.getStatus())).orElse(false);
     }
 
     private static io.pptpgw.operator.plan.GatewayPlan planFor(PptpGateway gateway) {
