@@ -10,6 +10,7 @@ import io.pptpgw.ppp.LinkSettings;
 import io.pptpgw.ppp.NetworkParameters;
 import io.pptpgw.ppp.auth.AuthProtocol;
 import io.pptpgw.ppp.auth.credentials.Credential;
+import io.pptpgw.ppp.ccp.MppeMode;
 import io.pptpgw.ppp.ccp.MppePolicy;
 import io.pptpgw.ppp.ipcp.IpcpSettings;
 import io.pptpgw.ppp.lcp.LcpSettings;
@@ -80,11 +81,19 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "MPPE: required, optional or off (default ${DEFAULT-VALUE}).")
     private String encryption;
 
-    @Option(names = "--stateful", description = "Ask for stateful MPPE instead of stateless.")
+    @Option(
+            names = "--stateful",
+            description = "Ask for stateful MPPE instead of stateless (settles for stateless if the server refuses).")
     private boolean stateful;
 
     @Option(names = "--allow-40bit", description = "Accept 40-bit MPPE keys.")
     private boolean allow40Bit;
+
+    @Option(
+            names = "--ask-40bit",
+            description =
+                    "Ask for 40-bit MPPE keys, as an old client would (settles for 128-bit if the server refuses).")
+    private boolean ask40Bit;
 
     @Option(
             names = "--auth",
@@ -156,7 +165,9 @@ public final class ProbeCommand implements Callable<Integer> {
         return new LinkSettings(
                 LcpSettings.defaults().withAuthenticationMethods(methods),
                 new IpcpSettings.Client(true),
-                new MppePolicy(policy, stateful, allow40Bit),
+                new MppePolicy(policy, stateful, allow40Bit)
+                        .preferring(new MppeMode(
+                                ask40Bit ? MppeMode.KeyLength.BITS_40 : MppeMode.KeyLength.BITS_128, !stateful)),
                 Duration.ofSeconds(timeoutSeconds));
     }
 
