@@ -4,7 +4,9 @@ import io.pptpgw.client.ClientSession;
 import io.pptpgw.client.Pinger;
 import io.pptpgw.client.PptpClient;
 import io.pptpgw.client.control.ClientSettings;
+import io.pptpgw.dataplane.DataPathStats;
 import io.pptpgw.dataplane.DataPlaneSettings;
+import io.pptpgw.dataplane.Drop;
 import io.pptpgw.net.Ipv4Address;
 import io.pptpgw.ppp.LinkSettings;
 import io.pptpgw.ppp.NetworkParameters;
@@ -36,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -117,6 +120,13 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "20", description = "Seconds to wait for the link (default 20).")
     private int timeoutSeconds;
 
+    @Option(
+            names = "--stats",
+            description = "On hang-up, print the data path's counters (GRE, reordering, loss, MPPE, drops by reason).")
+    private boolean stats;
+
+    private final AtomicBoolean hungUp = new AtomicBoolean();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -143,10 +153,11 @@ public final class ProbeCommand implements Callable<Integer> {
             boolean pingsAnswered = ping == null || ping(out, tun, session);
             out.flush();
             if (hold) {
-                holdUntilInterrupted(session);
+                out.println("holding the tunnel up; SIGTERM hangs up");
+                out.flush();
+                holdUntilInterrupted(() -> hangUp(out, session, client.dataPlane()), session);
             }
-            session.hangUp().get(10, TimeUnit.SECONDS);
-            out.println("hung up");
+            hangUp(out, session, client.dataPlane());
             return pingsAnswered ? 0 : 1;
         } finally {
             tun.close();
@@ -231,14 +242,55 @@ public final class ProbeCommand implements Callable<Integer> {
         return answered == count;
     }
 
-    private static void holdUntilInterrupted(ClientSession session) throws InterruptedException {
+    /** Hangs up once (from the main thread or the SIGTERM hook, whichever comes first) and says so. */
+    private void hangUp(PrintWriter out, ClientSession session, DataPathStats dataPath) {
+        if (!hungUp.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            session.hangUp().get(5, TimeUnit.SECONDS);
+            out.println("hung up");
+        } catch (Exception e) {
+            out.println("hang-up unfinished: " + e);
+        }
+        if (stats) {
+            out.println(statsLine(dataPath));
+        }
+        out.flush();
+    }
+
+    /** One line of {@code name=value} pairs; drops only for reasons that happened. */
+    static String statsLine(DataPathStats dataPath) {
+        StringBuilder line = new StringBuilder("stats:")
+                .append(" gre_received_packets=")
+                .append(dataPath.greReceivedPackets())
+                .append(" gre_sent_packets=")
+                .append(dataPath.greSentPackets())
+                .append(" reordered=")
+                .append(dataPath.reordered())
+                .append(" late=")
+                .append(dataPath.late())
+                .append(" lost=")
+                .append(dataPath.lost())
+                .append(" mppe_rekeys=")
+                .append(dataPath.mppeRekeys())
+                .append(" mppe_resyncs=")
+                .append(dataPath.mppeResyncs());
+        for (Drop reason : Drop.values()) {
+            long dropped = dataPath.dropped(reason);
+            if (dropped > 0) {
+                line.append(" dropped_").append(reason.layer()).append('_').append(reason.reason());
+                line.append('=').append(dropped);
+            }
+        }
+        return line.toString();
+    }
+
+    /** Until SIGTERM (the hook hangs up) or the server ends the session. */
+    private static void holdUntilInterrupted(Runnable hangUp, ClientSession session) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            try {
-                session.hangUp().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // the process is ending either way
-            }
+            hangUp.run();
             done.countDown();
         }));
         session.ended().whenComplete((summary, error) -> done.countDown());
