@@ -7,6 +7,7 @@ import io.pptpgw.gre.PacketBatch;
 import io.pptpgw.gre.ReorderBuffer;
 import io.pptpgw.mppe.DecryptResult;
 import io.pptpgw.mppe.MppeCipher;
+import io.pptpgw.mppe.MppeHeader;
 import io.pptpgw.ppp.PppFrameView;
 import io.pptpgw.tun.TunDevice;
 import java.lang.foreign.MemorySegment;
@@ -201,24 +202,38 @@ final class GreReader implements Runnable {
             decryptFailed(tunnel, result);
             return;
         }
-        // The protocol inside MPPE may be compressed to one octet (RFC 1661 §6.5), odd when it is.
-        long plaintext = offset + 2;
-        int first = segment.get(ValueLayout.JAVA_BYTE, plaintext) & 0xFF;
-        int protocolLength = (first & 1) == 1 ? 1 : 2;
-        int informationLength = length - 2 - protocolLength;
-        int protocol = protocolLength == 1 || informationLength < 0 ? first : segment.get(SHORT_BE, plaintext) & 0xFFFF;
-        long information = plaintext + protocolLength;
         // MPPE has no integrity check: a forged, tampered or wrongly keyed packet decrypts to garbage, which must
         // neither reach the kernel nor, in stateless mode, leave the keys moved to its coherency count. IPv4 is the
         // one protocol we carry inside MPPE, and its header checksum tells garbage apart.
-        if (protocol != IPV4 || !isIpv4Header(segment, information, informationLength)) {
-            drop(Drop.MPPE_GARBLED); // one drop, one count: what the cipher does next is not a second drop
-            if (cipher.reportGarbled() == DecryptResult.RESYNC_NEEDED) {
-                requestReset(tunnel);
+        int information = ipv4Information(segment, offset, length);
+        while (information < 0) {
+            if (!cipher.decryptAgainWithNextKey(segment, offset, length)) {
+                drop(Drop.MPPE_GARBLED); // one drop, one count: what the cipher does next is not a second drop
+                if (cipher.reportGarbled() == DecryptResult.RESYNC_NEEDED) {
+                    requestReset(tunnel);
+                }
+                return;
             }
-            return;
+            information = ipv4Information(segment, offset, length);
         }
-        writeToTun(tunnel, link, segment, information, informationLength);
+        writeToTun(tunnel, link, segment, offset + information, length - information);
+    }
+
+    /**
+     * Where the IPv4 packet inside a decrypted MPPE packet starts, relative to {@code offset}, or -1 if the plaintext
+     * is not protocol 0x0021 with a valid IPv4 header. The protocol may be compressed to its one odd octet (RFC 1661
+     * §6.5).
+     */
+    private static int ipv4Information(MemorySegment segment, long offset, int length) {
+        long plaintext = offset + MppeHeader.LENGTH;
+        int first = segment.get(ValueLayout.JAVA_BYTE, plaintext) & 0xFF;
+        int protocolLength = (first & 1) == 1 ? 1 : 2;
+        int informationLength = length - MppeHeader.LENGTH - protocolLength;
+        int protocol = protocolLength == 1 || informationLength < 0 ? first : segment.get(SHORT_BE, plaintext) & 0xFFFF;
+        long information = plaintext + protocolLength;
+        return protocol == IPV4 && isIpv4Header(segment, information, informationLength)
+                ? MppeHeader.LENGTH + protocolLength
+                : -1;
     }
 
     /**
