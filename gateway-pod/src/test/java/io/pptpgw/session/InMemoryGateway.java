@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
 
 /**
  * Our gateway and our client in one process: real TCP on loopback for the control channel, an in-memory GRE link
@@ -98,6 +99,16 @@ final class InMemoryGateway implements AutoCloseable {
 
     InetSocketAddress serverAddress() {
         return new InetSocketAddress("127.0.0.1", server.port());
+    }
+
+    /**
+     * The client's link is up when it has the gateway's last Configure-Ack; the gateway's may come up a moment later,
+     * and until then it drops the client's IP. Tests that count every packet wait for both.
+     */
+    void awaitGatewaySessionUp() {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> sessions.sessions().stream().anyMatch(s -> s.parameters() != null));
     }
 
     static LinkSettings clientLink(MppePolicy policy) {

@@ -133,6 +133,7 @@ class MppeTamperingTest {
                 .get(20, TimeUnit.SECONDS);
         assertThat(session.encryption()).isEqualTo(expectedEncryption);
         clientAddress = Ipv4Address.of(session.address()).bits();
+        gateway.awaitGatewaySessionUp();
     }
 
     private DataPathStats server() {
