@@ -158,6 +158,12 @@ final class TunReader implements Runnable {
                 break;
             }
             read++;
+            if ((segment.get(ValueLayout.JAVA_BYTE, start) & 0xF0) != 0x40) {
+                // IPCP carries only IPv4 (protocol 0x0021); an IPv6 packet the kernel routes here (a router
+                // solicitation on a fresh TUN device, say) would arrive as garbage labelled IPv4.
+                counters.add(DataPlane.DROPS + Drop.TUN_NOT_IPV4.ordinal(), 1);
+                continue;
+            }
             Tunnel tunnel = routes.route(segment, start, length);
             if (tunnel == null || tunnel.closed || tunnel.link == null) {
                 counters.add(DataPlane.DROPS + Drop.TUN_NO_SESSION.ordinal(), 1);
