@@ -69,6 +69,17 @@ class CcpTest {
     }
 
     @Test
+    void aRepeatedConfigureRequestWhileOpenedMeansOurAckWasLostAndIsAcknowledgedAgain() {
+        open("12 06 01000040");
+        receive(Code.CONFIGURE_REQUEST, 3, "12 06 01000040"); // the peer's Restart timer: same request, same id
+        assertThat(sink.last()).isEqualTo(packet(Code.CONFIGURE_ACK, 3, "12 06 01000040"));
+        assertThat(ccp.control().state()).as("no renegotiation").isEqualTo(State.OPENED);
+
+        receive(Code.CONFIGURE_REQUEST, 4, "12 06 00000040"); // something else: the peer renegotiates
+        assertThat(ccp.control().state()).isNotEqualTo(State.OPENED);
+    }
+
+    @Test
     void weSendAResetRequestOnlyWhileOpened() {
         start();
         ccp.sendResetRequest();
