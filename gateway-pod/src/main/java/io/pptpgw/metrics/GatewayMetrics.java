@@ -1,6 +1,7 @@
 package io.pptpgw.metrics;
 
 import io.pptpgw.dataplane.DataPathStats;
+import io.pptpgw.node.Drift;
 import io.pptpgw.node.NodeProgrammer;
 import io.pptpgw.node.NodeProgrammingObserver;
 import io.pptpgw.ppp.auth.AuthProtocol;
@@ -14,6 +15,7 @@ import io.pptpgw.session.AddressPool;
 import io.pptpgw.session.SessionObserver;
 import io.pptpgw.session.SessionSummary;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -23,12 +25,15 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -103,23 +108,24 @@ public final class GatewayMetrics implements ControlConnectionObserver, SessionO
     /** Every {@code result} of {@link #SESSION_SETUPS}: success, the failure causes, the admission refusals, other. */
     public static final Set<String> SETUP_RESULTS = setupResults();
 
+    private static final double[] SETUP_DURATION_BUCKETS = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+    private static final double[] ECHO_BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
     private static final Logger log = LoggerFactory.getLogger(GatewayMetrics.class);
     private static final int UNKNOWN_CAUSES_REMEMBERED = 64;
 
     private final Gauge sessionsActive;
     private final Gauge setupsInProgress;
     private final Map<String, CounterDataPoint> setups;
-    private final Histogram setupDuration;
+    private final DistributionDataPoint setupSucceededAfter;
+    private final DistributionDataPoint setupFailedAfter;
     private final Histogram echoRoundTrip;
-    private final Map<AuthProtocol, Map<FailureReason, CounterDataPoint>> authFailures =
-            new EnumMap<>(AuthProtocol.class);
+    private final Map<AuthProtocol, Map<FailureReason, CounterDataPoint>> authFailures;
     private final Gauge connectionsActive;
     private final Counter connectionsOpened;
     private final Counter connectionsRejected;
-    private final Map<CloseReason, CounterDataPoint> connectionsClosed = new EnumMap<>(CloseReason.class);
+    private final Map<CloseReason, CounterDataPoint> connectionsClosed;
     private final Counter echoTimeouts;
-    private final Map<MalformedControlMessage.Reason, CounterDataPoint> malformed =
-            new EnumMap<>(MalformedControlMessage.Reason.class);
+    private final Map<MalformedControlMessage.Reason, CounterDataPoint> malformed;
     private final Map<Boolean, CounterDataPoint> applies;
     private final Counter driftRepairs;
     private final Counter programmingFailures;
@@ -136,68 +142,40 @@ public final class GatewayMetrics implements ControlConnectionObserver, SessionO
                 .setLabelValues(version);
         sessionsActive = gauge(SESSIONS_ACTIVE, "Sessions carrying IP now.", registry);
         setupsInProgress = gauge(SESSION_SETUPS_IN_PROGRESS, "Admitted calls whose PPP link is not up yet.", registry);
-        setups = dataPoints(
-                counter(SESSION_SETUPS, "Session setups that ended, by result.", registry, "result"), SETUP_RESULTS);
-        setupDuration = histogram(
+        Counter setupCounter = counter(SESSION_SETUPS, "Session setups that ended, by result.", registry, "result");
+        setups = SETUP_RESULTS.stream().collect(Collectors.toUnmodifiableMap(r -> r, setupCounter::labelValues));
+        Histogram setupDuration = histogram(
                 SESSION_SETUP_DURATION,
                 "Time from an admitted call to IP (success) or to giving up (failure).",
+                SETUP_DURATION_BUCKETS,
                 registry,
-                "outcome",
-                0.05,
-                0.1,
-                0.25,
-                0.5,
-                1,
-                2.5,
-                5,
-                10,
-                30,
-                60);
-        setupDuration.initLabelValues(SUCCESS);
-        setupDuration.initLabelValues(FAILURE);
-        echoRoundTrip = histogram(
-                LCP_ECHO_ROUND_TRIP,
-                "LCP Echo-Request to Echo-Reply round trip.",
-                registry,
-                null,
-                0.001,
-                0.005,
-                0.01,
-                0.025,
-                0.05,
-                0.1,
-                0.25,
-                0.5,
-                1,
-                2.5,
-                5);
-        Counter auth =
-                counter(AUTH_FAILURES, "Failed authentications, by method and reason.", registry, "method", "reason");
-        for (AuthProtocol method : AuthProtocol.values()) {
-            Map<FailureReason, CounterDataPoint> byReason = new EnumMap<>(FailureReason.class);
-            for (FailureReason reason : FailureReason.values()) {
-                byReason.put(reason, auth.labelValues(methodLabel(method), reason.label()));
-            }
-            authFailures.put(method, byReason);
-        }
+                "outcome");
+        setupSucceededAfter = setupDuration.labelValues(SUCCESS);
+        setupFailedAfter = setupDuration.labelValues(FAILURE);
+        echoRoundTrip =
+                histogram(LCP_ECHO_ROUND_TRIP, "LCP Echo-Request to Echo-Reply round trip.", ECHO_BUCKETS, registry);
+        authFailures = authFailures(
+                counter(AUTH_FAILURES, "Failed authentications, by method and reason.", registry, "method", "reason"));
         connectionsActive = gauge(CONTROL_CONNECTIONS_ACTIVE, "Open PPTP control connections.", registry);
         connectionsOpened = counter(CONTROL_CONNECTIONS_OPENED, "PPTP control connections accepted.", registry);
         connectionsRejected = counter(
                 CONTROL_CONNECTIONS_REJECTED,
                 "PPTP control connections refused at accept: their source held the most it may.",
                 registry);
-        Counter closed =
-                counter(CONTROL_CONNECTIONS_CLOSED, "PPTP control connections ended, by reason.", registry, "reason");
-        for (CloseReason reason : CloseReason.values()) {
-            connectionsClosed.put(reason, closed.labelValues(reason.label()));
-        }
+        connectionsClosed = byLabel(
+                counter(CONTROL_CONNECTIONS_CLOSED, "PPTP control connections ended, by reason.", registry, "reason"),
+                CloseReason.class,
+                CloseReason::label);
         echoTimeouts = counter(
                 CONTROL_ECHO_TIMEOUTS, "Control connections whose peer left Echo-Requests unanswered.", registry);
-        Counter bad = counter(
-                CONTROL_MESSAGES_MALFORMED, "Control frames dropped as malformed, by reason.", registry, "reason");
-        for (MalformedControlMessage.Reason reason : MalformedControlMessage.Reason.values()) {
-            malformed.put(reason, bad.labelValues(reason.label()));
-        }
+        malformed = byLabel(
+                counter(
+                        CONTROL_MESSAGES_MALFORMED,
+                        "Control frames dropped as malformed, by reason.",
+                        registry,
+                        "reason"),
+                MalformedControlMessage.Reason.class,
+                MalformedControlMessage.Reason::label);
         Counter applied = counter(
                 NFTABLES_APPLIES, "Attempts to program the gateway's nftables table, by result.", registry, "result");
         applies = Map.of(true, applied.labelValues(SUCCESS), false, applied.labelValues(FAILURE));
@@ -273,14 +251,14 @@ public final class GatewayMetrics implements ControlConnectionObserver, SessionO
         setupsInProgress.dec();
         sessionsActive.inc();
         setups.get(SUCCESS).inc();
-        setupDuration.labelValues(SUCCESS).observe(seconds(setupTime));
+        setupSucceededAfter.observe(seconds(setupTime));
     }
 
     @Override
     public void setupFailed(String cause, Duration setupTime) {
         setupsInProgress.dec();
         setups.get(setupResult(cause)).inc();
-        setupDuration.labelValues(FAILURE).observe(seconds(setupTime));
+        setupFailedAfter.observe(seconds(setupTime));
     }
 
     @Override
@@ -304,7 +282,7 @@ public final class GatewayMetrics implements ControlConnectionObserver, SessionO
     }
 
     @Override
-    public void repaired(io.pptpgw.node.Drift drift, Instant at) {
+    public void repaired(Drift drift, Instant at) {
         driftRepairs.inc();
     }
 
@@ -315,7 +293,7 @@ public final class GatewayMetrics implements ControlConnectionObserver, SessionO
 
     /** The {@code method} label of an authentication protocol, e.g. {@code mschap_v2}. */
     public static String methodLabel(AuthProtocol method) {
-        return method.name().toLowerCase(java.util.Locale.ROOT);
+        return method.name().toLowerCase(Locale.ROOT);
     }
 
     private String setupResult(String cause) {
@@ -340,11 +318,29 @@ public final class GatewayMetrics implements ControlConnectionObserver, SessionO
         if (distinct.size() != all.size()) {
             throw new AssertionError("setup results are not distinct: " + all);
         }
-        return java.util.Collections.unmodifiableSet(distinct);
+        return Collections.unmodifiableSet(distinct);
     }
 
-    private static Map<String, CounterDataPoint> dataPoints(Counter counter, Set<String> values) {
-        return values.stream().collect(Collectors.toUnmodifiableMap(v -> v, counter::labelValues));
+    /** One data point per enum constant, created now: every label value is exposed (at 0) from the start. */
+    private static <E extends Enum<E>> Map<E, CounterDataPoint> byLabel(
+            Counter counter, Class<E> type, Function<E, String> label) {
+        Map<E, CounterDataPoint> points = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            points.put(value, counter.labelValues(label.apply(value)));
+        }
+        return points;
+    }
+
+    private static Map<AuthProtocol, Map<FailureReason, CounterDataPoint>> authFailures(Counter counter) {
+        Map<AuthProtocol, Map<FailureReason, CounterDataPoint>> points = new EnumMap<>(AuthProtocol.class);
+        for (AuthProtocol method : AuthProtocol.values()) {
+            Map<FailureReason, CounterDataPoint> byReason = new EnumMap<>(FailureReason.class);
+            for (FailureReason reason : FailureReason.values()) {
+                byReason.put(reason, counter.labelValues(methodLabel(method), reason.label()));
+            }
+            points.put(method, byReason);
+        }
+        return points;
     }
 
     private static double seconds(Duration duration) {
@@ -360,16 +356,14 @@ public final class GatewayMetrics implements ControlConnectionObserver, SessionO
     }
 
     private static Histogram histogram(
-            String name, String help, PrometheusRegistry registry, String label, double... upperBounds) {
-        Histogram.Builder builder = Histogram.builder()
+            String name, String help, double[] upperBounds, PrometheusRegistry registry, String... labels) {
+        return Histogram.builder()
                 .name(name)
                 .unit(Unit.SECONDS)
                 .help(help)
+                .labelNames(labels)
                 .classicOnly()
-                .classicUpperBounds(upperBounds);
-        if (label != null) {
-            builder.labelNames(label);
-        }
-        return builder.register(registry);
+                .classicUpperBounds(upperBounds)
+                .register(registry);
     }
 }
