@@ -76,7 +76,10 @@ class LogbackConfigurationTest {
                 .isEmpty();
     }
 
-    /** Runs {@link LogProbe} with the main logback.xml and {@code environment}; returns its standard output. */
+    /**
+     * Runs {@link LogProbe} with the main logback.xml and {@code environment}; returns its standard error, where the
+     * log goes, after checking that standard output stayed clean for what commands print.
+     */
     private static List<String> probe(Map<String, String> environment) throws IOException, InterruptedException {
         URL configuration = LogbackConfigurationTest.class.getResource("/logback.xml");
         assertThat(configuration).as("the main logback.xml on the class path").isNotNull();
@@ -89,11 +92,13 @@ class LogbackConfigurationTest {
                 LogProbe.class.getName());
         builder.environment().keySet().removeIf(name -> name.startsWith("PPTPGW_"));
         builder.environment().putAll(environment);
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
         Process process = builder.start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out.lines().toList();
+        assertThat(process.exitValue()).as(err).isZero();
+        assertThat(out).as("standard output").isEmpty();
+        return err.lines().toList();
     }
 }
