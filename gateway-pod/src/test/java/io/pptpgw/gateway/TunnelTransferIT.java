@@ -1,0 +1,93 @@
+package io.pptpgw.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pptpgw.lab.ExecResult;
+import io.pptpgw.lab.LabProcess;
+import io.pptpgw.lab.TcpSink;
+import io.pptpgw.lab.TcpSource;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our client dials our gateway across the lab with a real TUN device on the client, so the kernel's own ping and TCP
+ * run through the tunnel to a host behind the gateway: MS-CHAPv2, MPPE-128, the address and DNS servers from IPCP,
+ * and 100 MB byte for byte.
+ */
+class TunnelTransferIT {
+    private static final long BYTES = 100L << 20;
+    private static final Pattern RECEIVED = Pattern.compile("RECEIVED (\\d+) (\\p{XDigit}{64}) FROM \\S+ IN (\\d+) ms");
+
+    private static GatewayLab lab;
+    private static LabProcess gateway;
+
+    @BeforeAll
+    static void startGateway() {
+        lab = GatewayLab.open();
+        gateway = lab.startGateway("transfer", """
+                clientPool: {cidr: 10.250.0.0/24}
+                dns: [10.96.0.10, 10.96.0.11]
+                """);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void clientPingsInsideThroughItsTunAndMoves100MegabytesOfTcpByteForByte() {
+        try (LabProcess probe = lab.probe(
+                                "alice",
+                                GatewayLab.PASSWORD,
+                                "--tun",
+                                "pptp0",
+                                "--route",
+                                "10.0.0.0/24",
+                                "--ping",
+                                GatewayLab.INSIDE,
+                                "--count",
+                                "3",
+                                "--hold")
+                        .start();
+                LabProcess sink = lab.inside().startJava(TcpSink.class, "5001")) {
+            probe.awaitOutput("packet loss", Duration.ofSeconds(60));
+            assertThat(probe.stdout())
+                    .as(GatewayLab.output(probe) + GatewayLab.output(gateway))
+                    .contains("address: 10.250.0.")
+                    .contains("server address: 10.250.0.1")
+                    .contains("dns: 10.96.0.10 10.96.0.11")
+                    .contains("encryption: mppe-128")
+                    .contains("3 received, 0% packet loss");
+            sink.awaitOutput("LISTENING", Duration.ofSeconds(30));
+
+            ExecResult sent = lab.client()
+                    .java(TcpSource.class, GatewayLab.INSIDE, "5001", Long.toString(BYTES), "20260")
+                    .withTimeout(Duration.ofSeconds(180))
+                    .run();
+            ExecResult received = sink.waitFor(Duration.ofSeconds(60));
+
+            assertThat(sent.exitCode())
+                    .as(sent + "\n" + received + GatewayLab.output(probe) + GatewayLab.output(gateway))
+                    .isZero();
+            String digest = sent.stdout().strip().split(" ")[2];
+            Matcher matcher = RECEIVED.matcher(received.stdout());
+            assertThat(matcher.find()).as(received.toString()).isTrue();
+            assertThat(matcher.group(1)).isEqualTo(Long.toString(BYTES));
+            assertThat(matcher.group(2)).as("SHA-256 of what arrived").isEqualTo(digest);
+            long millis = Math.max(1, Long.parseLong(matcher.group(3)));
+            System.out.printf(
+                    "TunnelTransferIT: %d MB through the tunnel in %d ms: %.1f Mbit/s%n",
+                    BYTES >> 20, millis, BYTES * 8.0 / millis / 1000);
+        }
+    }
+}
