@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pptpgw.lab.ExecResult;
 import io.pptpgw.lab.LabProcess;
+import io.pptpgw.lab.Namespace;
 import io.pptpgw.lab.TcpSink;
 import io.pptpgw.lab.TcpSource;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Our client dials our gateway across the lab with a real TUN device on the client, so the kernel's own ping and TCP
  * run through the tunnel to a host behind the gateway: MS-CHAPv2, MPPE-128, the address and DNS servers from IPCP,
- * and 100 MB byte for byte.
+ * and 100 MB byte for byte each way.
  */
 class TunnelTransferIT {
     private static final long BYTES = 100L << 20;
@@ -45,21 +46,20 @@ class TunnelTransferIT {
     }
 
     @Test
-    void clientPingsInsideThroughItsTunAndMoves100MegabytesOfTcpByteForByte() {
+    void clientPingsInsideThroughItsTunAndMoves100MegabytesOfTcpEachWayByteForByte() {
         try (LabProcess probe = lab.probe(
-                                "alice",
-                                GatewayLab.PASSWORD,
-                                "--tun",
-                                "pptp0",
-                                "--route",
-                                "10.0.0.0/24",
-                                "--ping",
-                                GatewayLab.INSIDE,
-                                "--count",
-                                "3",
-                                "--hold")
-                        .start();
-                LabProcess sink = lab.inside().startJava(TcpSink.class, "5001")) {
+                        "alice",
+                        GatewayLab.PASSWORD,
+                        "--tun",
+                        "pptp0",
+                        "--route",
+                        "10.0.0.0/24",
+                        "--ping",
+                        GatewayLab.INSIDE,
+                        "--count",
+                        "3",
+                        "--hold")
+                .start()) {
             probe.awaitOutput("packet loss", Duration.ofSeconds(60));
             assertThat(probe.stdout())
                     .as(GatewayLab.output(probe) + GatewayLab.output(gateway))
@@ -68,26 +68,35 @@ class TunnelTransferIT {
                     .contains("dns: 10.96.0.10 10.96.0.11")
                     .contains("encryption: mppe-128")
                     .contains("3 received, 0% packet loss");
-            sink.awaitOutput("LISTENING", Duration.ofSeconds(30));
+            String clientAddress = GatewayLab.assignedAddress(probe.stdout());
 
-            ExecResult sent = lab.client()
-                    .java(TcpSource.class, GatewayLab.INSIDE, "5001", Long.toString(BYTES), "20260")
+            transfer("upload", lab.inside(), lab.client(), GatewayLab.INSIDE, probe);
+            transfer("download", lab.client(), lab.inside(), clientAddress, probe);
+        }
+    }
+
+    /** {@link #BYTES} seeded bytes from {@code from} to a sink in {@code to} at {@code address}, compared by SHA-256. */
+    private static void transfer(String name, Namespace to, Namespace from, String address, LabProcess probe) {
+        try (LabProcess sink = to.startJava(TcpSink.class, "5001")) {
+            sink.awaitOutput("LISTENING", Duration.ofSeconds(30));
+            ExecResult sent = from.java(TcpSource.class, address, "5001", Long.toString(BYTES), "20260")
                     .withTimeout(Duration.ofSeconds(180))
                     .run();
             ExecResult received = sink.waitFor(Duration.ofSeconds(60));
 
-            assertThat(sent.exitCode())
-                    .as(sent + "\n" + received + GatewayLab.output(probe) + GatewayLab.output(gateway))
-                    .isZero();
+            String why = sent + "\n" + received + GatewayLab.output(probe) + GatewayLab.output(gateway);
+            assertThat(sent.exitCode()).as(why).isZero();
             String digest = sent.stdout().strip().split(" ")[2];
             Matcher matcher = RECEIVED.matcher(received.stdout());
-            assertThat(matcher.find()).as(received.toString()).isTrue();
-            assertThat(matcher.group(1)).isEqualTo(Long.toString(BYTES));
-            assertThat(matcher.group(2)).as("SHA-256 of what arrived").isEqualTo(digest);
+            assertThat(matcher.find()).as(why).isTrue();
+            assertThat(matcher.group(1)).as(why).isEqualTo(Long.toString(BYTES));
+            assertThat(matcher.group(2))
+                    .as("SHA-256 of what arrived (%s)", name)
+                    .isEqualTo(digest);
             long millis = Math.max(1, Long.parseLong(matcher.group(3)));
             System.out.printf(
-                    "TunnelTransferIT: %d MB through the tunnel in %d ms: %.1f Mbit/s%n",
-                    BYTES >> 20, millis, BYTES * 8.0 / millis / 1000);
+                    "TunnelTransferIT: %s of %d MB through the tunnel in %d ms: %.1f Mbit/s%n",
+                    name, BYTES >> 20, millis, BYTES * 8.0 / millis / 1000);
         }
     }
 }
