@@ -38,7 +38,6 @@ final class GatewayLab implements AutoCloseable {
     static final String INSIDE = "10.0.0.5";
     static final String PASSWORD = "correct horse";
     static final Duration GATEWAY_START = Duration.ofSeconds(60);
-    private static final Pattern METRIC_LINE = Pattern.compile("(?m)^([a-z_]+(?:\\{[^}]*})?) ([0-9.eE+-]+)$");
 
     final Lab lab;
     final Path files;
@@ -108,9 +107,16 @@ final class GatewayLab implements AutoCloseable {
                 %s""".formatted(name, spec.stripIndent().indent(2)));
         Path users = write("users.yaml", "alice: " + PASSWORD + "\nmallory: " + PASSWORD + "\n");
         LabProcess gateway = node().startJava(
-                        PptpgwCommand.class, "gateway", "--config", config.toString(), "--users", users.toString());
+                        PptpgwCommand.class,
+                        "gateway",
+                        "--config",
+                        config.toString(),
+                        "--users",
+                        users.toString(),
+                        "--admin-socket",
+                        files.resolve(name + ".sock").toString());
         try {
-            gateway.awaitOutput("listening on port", GATEWAY_START);
+            gateway.awaitOutput("metrics on", GATEWAY_START);
         } catch (RuntimeException e) {
             gateway.close();
             throw e;
@@ -137,20 +143,9 @@ final class GatewayLab implements AutoCloseable {
     }
 
     /** The gateway's metrics, scraped from inside {@code node}. */
-    String metrics() {
+    MetricsText metrics() {
         ExecResult scrape = node().exec("curl", "-sS", "--max-time", "10", "http://127.0.0.1:9723/metrics");
-        return scrape.orThrow().stdout();
-    }
-
-    /** One sample of a metrics text, e.g. {@code pptpgw_pool_addresses_free} or a labelled series; 0 if absent. */
-    static double sample(String metrics, String series) {
-        Matcher matcher = METRIC_LINE.matcher(metrics);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(series)) {
-                return Double.parseDouble(matcher.group(2));
-            }
-        }
-        return 0;
+        return new MetricsText(scrape.orThrow().stdout());
     }
 
     /** The address {@code pptpgw probe} printed, e.g. {@code 10.250.0.2}. */
@@ -160,6 +155,11 @@ final class GatewayLab implements AutoCloseable {
             throw new AssertionError("no assigned address in the probe's output:\n" + probeOutput);
         }
         return matcher.group(1);
+    }
+
+    /** What a process logged so far, wherever its logging goes (standard output in tests, standard error else). */
+    static String log(LabProcess process) {
+        return process.stdout() + process.stderr();
     }
 
     static String output(LabProcess process) {
@@ -176,6 +176,13 @@ final class GatewayLab implements AutoCloseable {
 
     @Override
     public void close() {
-        lab.close();
+        try (var paths = Files.walk(files)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is no reason to fail a test
+        } finally {
+            lab.close();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.pptpgw.gateway;
 
+import static io.pptpgw.metrics.GatewayMetrics.CONTROL_MESSAGES_MALFORMED;
+import static io.pptpgw.metrics.GatewayMetrics.PACKETS_DROPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +9,8 @@ import io.pptpgw.lab.ExecResult;
 import io.pptpgw.lab.Invocation;
 import io.pptpgw.lab.LabProcess;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A hostile peer in the client's namespace throws broken control messages, crafted GRE and garbage PPP at the
  * gateway while a good session pings a host inside without pause: every ping is answered, the gateway stays up and
- * takes new clients, and each kind of garbage is dropped.
+ * takes new clients, and each kind of garbage is dropped and counted under its reason.
  */
 class MalformedInputIT {
     private static final Pattern CALL = Pattern.compile("(?m)^connected: call (\\d+) <-> (\\d+)$");
@@ -62,6 +66,7 @@ class MalformedInputIT {
             good.awaitOutput("packet loss", Duration.ofSeconds(60));
             Matcher call = CALL.matcher(good.stdout());
             assertThat(call.find()).as(GatewayLab.output(good)).isTrue();
+            MetricsText before = lab.metrics();
 
             LabProcess pinging = lab.client().start("ping", "-n", "-i", "0.2", GatewayLab.INSIDE);
             ExecResult hostile;
@@ -115,6 +120,7 @@ class MalformedInputIT {
                             transmitted, why)
                     .isGreaterThanOrEqualTo(transmitted - 1)
                     .isGreaterThan(10);
+            assertCounted(before, lab.metrics());
             assertThat(good.isAlive()).as(why).isTrue();
             assertThat(good.stdout()).as(why).doesNotContain("hung up");
         }
@@ -122,6 +128,46 @@ class MalformedInputIT {
         ExecResult after =
                 lab.probe("alice", GatewayLab.PASSWORD, "--ping", "10.250.3.1").run();
         assertThat(after.exitCode()).as(after + GatewayLab.output(gateway)).isZero();
+    }
+
+    /** Every kind of garbage the hostile peer sent, counted once per packet or message under its reason. */
+    private static void assertCounted(MetricsText before, MetricsText after) {
+        Map<String, Integer> malformed = new LinkedHashMap<>();
+        malformed.put("bad_magic_cookie", 1);
+        malformed.put("not_a_control_message", 1);
+        malformed.put("length_out_of_range", 3); // below the header, beyond any message, and the noise's first two
+        malformed.put("truncated", 1);
+        malformed.put("unknown_control_message_type", 1);
+        malformed.put("reserved0_not_zero", 1);
+        malformed.put("wrong_length_for_type", 1);
+        malformed.forEach(
+                (reason, count) -> assertThat(after.increase(before, CONTROL_MESSAGES_MALFORMED, "reason", reason))
+                        .as("malformed control messages: " + reason)
+                        .isEqualTo(count.doubleValue()));
+        Map<String, Integer> dropped = new LinkedHashMap<>();
+        dropped.put("gre/truncated", 2);
+        dropped.put("gre/bad_version", 1);
+        dropped.put("gre/bad_protocol", 1);
+        dropped.put("gre/key_absent", 1);
+        dropped.put("gre/unsupported_flags", 1);
+        dropped.put("gre/payload_without_sequence", 1);
+        dropped.put("gre/empty", 1);
+        dropped.put("gre/unknown_call_id", 1);
+        dropped.put("gre/late", 1);
+        dropped.put("gre/too_far_ahead", 2);
+        dropped.put("ppp/truncated", 2);
+        dropped.put("ppp/bad_control_field", 2);
+        dropped.put("ppp/invalid_protocol", 1);
+        dropped.put("ppp/unencrypted_refused", 1);
+        dropped.put("mppe/malformed", 1);
+        dropped.put("mppe/not_encrypted", 1);
+        dropped.put("mppe/compressed", 1);
+        dropped.forEach((series, count) -> {
+            String[] layerAndReason = series.split("/");
+            assertThat(after.increase(before, PACKETS_DROPPED, "layer", layerAndReason[0], "reason", layerAndReason[1]))
+                    .as("dropped packets: " + series)
+                    .isEqualTo(count.doubleValue());
+        });
     }
 
     private static int replies(String pingOutput) {

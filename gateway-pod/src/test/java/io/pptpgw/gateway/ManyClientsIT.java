@@ -1,6 +1,10 @@
 package io.pptpgw.gateway;
 
+import static io.pptpgw.metrics.GatewayMetrics.POOL_ADDRESSES_USED;
+import static io.pptpgw.metrics.GatewayMetrics.SESSIONS_ACTIVE;
+import static io.pptpgw.metrics.GatewayMetrics.SESSION_SETUPS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pptpgw.lab.ExecResult;
 import io.pptpgw.lab.LabProcess;
@@ -43,6 +47,7 @@ class ManyClientsIT {
 
     @Test
     void fiftySessionsAtOnceGetDistinctAddressesAndEveryOnePingsInside() {
+        MetricsText before = lab.metrics();
         ExecResult fleet = lab.client()
                 .java(
                         ClientFleet.class,
@@ -72,5 +77,14 @@ class ManyClientsIT {
         }
         assertThat(fleet.exitCode()).as(why).isZero();
         assertThat(fleet.stdout()).contains("HUNG UP");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            MetricsText after = lab.metrics();
+            assertThat(after.increase(before, SESSION_SETUPS, "result", "success"))
+                    .isEqualTo(SESSIONS);
+            assertThat(after.value(SESSIONS_ACTIVE))
+                    .as("after every session hung up")
+                    .isZero();
+            assertThat(after.value(POOL_ADDRESSES_USED)).isZero();
+        });
     }
 }

@@ -1,5 +1,12 @@
 package io.pptpgw.gateway;
 
+import static io.pptpgw.metrics.GatewayMetrics.AUTH_FAILURES;
+import static io.pptpgw.metrics.GatewayMetrics.CONTROL_CONNECTIONS_CLOSED;
+import static io.pptpgw.metrics.GatewayMetrics.CONTROL_ECHO_TIMEOUTS;
+import static io.pptpgw.metrics.GatewayMetrics.POOL_ADDRESSES_FREE;
+import static io.pptpgw.metrics.GatewayMetrics.POOL_ADDRESSES_USED;
+import static io.pptpgw.metrics.GatewayMetrics.SESSIONS_ACTIVE;
+import static io.pptpgw.metrics.GatewayMetrics.SESSION_SETUPS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,14 +50,24 @@ class SessionLifecycleIT {
 
     @Test
     void wrongPasswordGetsE691IsCountedAndLeavesTheAddressFree() {
+        MetricsText before = lab.metrics();
         ExecResult refused = lab.probe("alice", "not the password").run();
 
         assertThat(refused.exitCode()).as(refused + GatewayLab.output(gateway)).isEqualTo(1);
         assertThat(refused.stdout()).contains("FAILED").contains("E=691");
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(gateway.stdout())
+                .untilAsserted(() -> assertThat(GatewayLab.log(gateway))
                         .containsPattern(
                                 "authentication of \"alice\" from /203\\.0\\.113\\.10:\\d+ failed: wrong_password"));
+        MetricsText after = lab.metrics();
+        assertThat(after.increase(before, AUTH_FAILURES, "method", "mschap_v2", "reason", "wrong_password"))
+                .isEqualTo(1);
+        assertThat(after.increase(before, SESSION_SETUPS, "result", "authentication_failed"))
+                .isEqualTo(1);
+        assertThat(after.value(POOL_ADDRESSES_FREE))
+                .as("free addresses after the failed login")
+                .isEqualTo(1);
+        assertThat(after.value(POOL_ADDRESSES_USED)).isZero();
 
         ExecResult accepted = lab.probe("alice", GatewayLab.PASSWORD, "--ping", GATEWAY_ADDRESS)
                 .run();
@@ -68,6 +85,9 @@ class SessionLifecycleIT {
                 .start()) {
             held.awaitOutput("pings answered", Duration.ofSeconds(60));
             assertThat(GatewayLab.assignedAddress(held.stdout())).isEqualTo(ONLY_ADDRESS);
+            MetricsText before = lab.metrics();
+            assertThat(before.value(POOL_ADDRESSES_FREE)).isZero();
+            assertThat(before.value(POOL_ADDRESSES_USED)).isEqualTo(1);
 
             ExecResult second = lab.probe("mallory", GatewayLab.PASSWORD).run();
             assertThat(second.exitCode())
@@ -85,10 +105,21 @@ class SessionLifecycleIT {
             long cut = System.nanoTime();
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(gateway.stdout()).contains("link down (echo_timeout)"));
+                    .untilAsserted(() -> assertThat(GatewayLab.log(gateway)).contains("(echo_timeout)"));
             System.out.printf(
                     "SessionLifecycleIT: the dead client was detected %d ms after the cut%n",
                     (System.nanoTime() - cut) / 1_000_000);
+            // Whichever echo gave up first (PPTP's or LCP's), the other follows: the peer answers neither.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                MetricsText after = lab.metrics();
+                assertThat(after.value(POOL_ADDRESSES_FREE))
+                        .as("free addresses once the dead client is gone")
+                        .isEqualTo(1);
+                assertThat(after.value(SESSIONS_ACTIVE)).isZero();
+                assertThat(after.increase(before, CONTROL_ECHO_TIMEOUTS)).isEqualTo(1);
+                assertThat(after.increase(before, CONTROL_CONNECTIONS_CLOSED, "reason", "echo_timeout"))
+                        .isEqualTo(1);
+            });
             lab.client().exec("nft", "delete", "table", "inet", "cut").orThrow();
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -1,5 +1,10 @@
 package io.pptpgw.gateway;
 
+import static io.pptpgw.metrics.GatewayMetrics.GRE_LATE_PACKETS;
+import static io.pptpgw.metrics.GatewayMetrics.GRE_LOST_PACKETS;
+import static io.pptpgw.metrics.GatewayMetrics.GRE_PACKETS;
+import static io.pptpgw.metrics.GatewayMetrics.GRE_REORDERED_PACKETS;
+import static io.pptpgw.metrics.GatewayMetrics.MPPE_REKEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pptpgw.lab.ExecResult;
@@ -72,6 +77,16 @@ class TunnelTransferIT {
 
             transfer("upload", lab.inside(), lab.client(), GatewayLab.INSIDE, probe);
             transfer("download", lab.client(), lab.inside(), clientAddress, probe);
+            MetricsText metrics = lab.metrics();
+            System.out.printf(
+                    "TunnelTransferIT: at the gateway, GRE packets received %.0f, sent %.0f; reordered %.0f, late %.0f,"
+                            + " lost %.0f; MPPE rekeys %.0f%n",
+                    metrics.value(GRE_PACKETS, "direction", "received"),
+                    metrics.value(GRE_PACKETS, "direction", "sent"),
+                    metrics.value(GRE_REORDERED_PACKETS),
+                    metrics.value(GRE_LATE_PACKETS),
+                    metrics.value(GRE_LOST_PACKETS),
+                    metrics.value(MPPE_REKEYS));
         }
     }
 
