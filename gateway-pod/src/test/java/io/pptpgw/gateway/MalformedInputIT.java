@@ -26,6 +26,25 @@ class MalformedInputIT {
     private static final Pattern CALL = Pattern.compile("(?m)^connected: call (\\d+) <-> (\\d+)$");
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
 
+    /** What {@link HostilePeer} reports: the gateway closed the broken streams and kept the others in step. */
+    private static final String[] HOSTILE_OUTCOMES = {
+        "CONTROL bad-magic closed",
+        "CONTROL not-a-control-message closed",
+        "CONTROL length-below-header closed",
+        "CONTROL length-beyond-any-message closed",
+        "CONTROL truncated closed",
+        "CONTROL noise closed",
+        "CONTROL unknown-message-type in-step",
+        "CONTROL reserved0-not-zero in-step",
+        "CONTROL wrong-length-for-type in-step",
+        "CONTROL reply-nobody-asked-for in-step",
+        "CONTROL clear-another-connections-call in-step",
+        "CONTROL link-info-for-another-connections-call in-step",
+        "GRE sent 13",
+        "PPP sent 10; own link answers",
+        "DONE"
+    };
+
     private static GatewayLab lab;
     private static LabProcess gateway;
 
@@ -68,58 +87,13 @@ class MalformedInputIT {
             assertThat(call.find()).as(GatewayLab.output(good)).isTrue();
             MetricsText before = lab.metrics();
 
-            LabProcess pinging = lab.client().start("ping", "-n", "-i", "0.2", GatewayLab.INSIDE);
-            ExecResult hostile;
-            ExecResult pings;
-            try {
-                pinging.awaitOutput("icmp_seq=3 ", Duration.ofSeconds(30));
-                hostile = lab.client()
-                        .java(
-                                HostilePeer.class,
-                                lab.server(),
-                                call.group(2),
-                                call.group(1),
-                                "mallory",
-                                GatewayLab.PASSWORD)
-                        .withTimeout(Duration.ofSeconds(180))
-                        .run();
-                int repliesSoFar = replies(pinging.stdout());
-                await().atMost(Duration.ofSeconds(30)).until(() -> replies(pinging.stdout()) >= repliesSoFar + 5);
-            } finally {
-                Invocation.of("kill", "-INT", Long.toString(pinging.pid())).run();
-                pings = pinging.waitFor(Duration.ofSeconds(10));
-            }
+            Attack attack = attackWhilePinging(call.group(2), call.group(1));
 
-            String why = hostile + "\n" + pings + GatewayLab.output(good) + GatewayLab.output(gateway);
-            assertThat(hostile.exitCode()).as(why).isZero();
-            assertThat(hostile.stdout())
-                    .as(why)
-                    .contains(
-                            "CONTROL bad-magic closed",
-                            "CONTROL not-a-control-message closed",
-                            "CONTROL length-below-header closed",
-                            "CONTROL length-beyond-any-message closed",
-                            "CONTROL truncated closed",
-                            "CONTROL noise closed",
-                            "CONTROL unknown-message-type in-step",
-                            "CONTROL reserved0-not-zero in-step",
-                            "CONTROL wrong-length-for-type in-step",
-                            "CONTROL reply-nobody-asked-for in-step",
-                            "CONTROL clear-another-connections-call in-step",
-                            "CONTROL link-info-for-another-connections-call in-step",
-                            "GRE sent 13",
-                            "PPP sent 10; own link answers",
-                            "DONE");
-            Matcher summary = SUMMARY.matcher(pings.stdout());
-            assertThat(summary.find()).as(why).isTrue();
-            int transmitted = Integer.parseInt(summary.group(1));
-            int received = Integer.parseInt(summary.group(2));
-            assertThat(received)
-                    .as(
-                            "pings answered of %d sent; only the one in flight at the interrupt may miss%n%s",
-                            transmitted, why)
-                    .isGreaterThanOrEqualTo(transmitted - 1)
-                    .isGreaterThan(10);
+            String why =
+                    attack.hostile() + "\n" + attack.pings() + GatewayLab.output(good) + GatewayLab.output(gateway);
+            assertThat(attack.hostile().exitCode()).as(why).isZero();
+            assertThat(attack.hostile().stdout()).as(why).contains(HOSTILE_OUTCOMES);
+            assertEveryPingAnswered(attack.pings(), why);
             assertCounted(before, lab.metrics());
             assertThat(good.isAlive()).as(why).isTrue();
             assertThat(good.stdout()).as(why).doesNotContain("hung up");
@@ -128,6 +102,37 @@ class MalformedInputIT {
         ExecResult after =
                 lab.probe("alice", GatewayLab.PASSWORD, "--ping", "10.250.3.1").run();
         assertThat(after.exitCode()).as(after + GatewayLab.output(gateway)).isZero();
+    }
+
+    private record Attack(ExecResult hostile, ExecResult pings) {}
+
+    /** Runs the hostile peer while the kernel's ping goes through the good tunnel every 200 ms, before and after. */
+    private static Attack attackWhilePinging(String goodCallId, String goodClientCallId) {
+        LabProcess pinging = lab.client().start("ping", "-n", "-i", "0.2", GatewayLab.INSIDE);
+        ExecResult hostile = null;
+        try {
+            pinging.awaitOutput("icmp_seq=3 ", Duration.ofSeconds(30));
+            hostile = lab.client()
+                    .java(HostilePeer.class, lab.server(), goodCallId, goodClientCallId, "mallory", GatewayLab.PASSWORD)
+                    .withTimeout(Duration.ofSeconds(180))
+                    .run();
+            int repliesSoFar = replies(pinging.stdout());
+            await().atMost(Duration.ofSeconds(30)).until(() -> replies(pinging.stdout()) >= repliesSoFar + 5);
+        } finally {
+            Invocation.of("kill", "-INT", Long.toString(pinging.pid())).run(); // ping prints its summary
+        }
+        return new Attack(hostile, pinging.waitFor(Duration.ofSeconds(10)));
+    }
+
+    private static void assertEveryPingAnswered(ExecResult pings, String why) {
+        Matcher summary = SUMMARY.matcher(pings.stdout());
+        assertThat(summary.find()).as(why).isTrue();
+        int transmitted = Integer.parseInt(summary.group(1));
+        int received = Integer.parseInt(summary.group(2));
+        assertThat(received)
+                .as("pings answered of %d sent; only the one in flight at the interrupt may miss%n%s", transmitted, why)
+                .isGreaterThanOrEqualTo(transmitted - 1)
+                .isGreaterThan(10);
     }
 
     /** Every kind of garbage the hostile peer sent, counted once per packet or message under its reason. */
