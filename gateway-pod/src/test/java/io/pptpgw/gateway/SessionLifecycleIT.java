@@ -88,48 +88,55 @@ class SessionLifecycleIT {
             MetricsText before = lab.metrics();
             assertThat(before.value(POOL_ADDRESSES_FREE)).isZero();
             assertThat(before.value(POOL_ADDRESSES_USED)).isEqualTo(1);
-
             ExecResult second = lab.probe("mallory", GatewayLab.PASSWORD).run();
             assertThat(second.exitCode())
                     .as("a second client while the only address is taken: " + second)
                     .isEqualTo(1);
             assertThat(second.stdout()).contains("No address available");
 
-            // The client's machine vanishes: nothing of it reaches the gateway any more, not even a FIN or RST.
-            lab.client().command("nft", "-f", "-").withInput("""
-                            table inet cut {
-                              chain output { type filter hook output priority 0; policy drop; }
-                            }
-                            """).run().orThrow();
-            ProcessHandle.of(held.pid()).ifPresent(ProcessHandle::destroyForcibly);
-            long cut = System.nanoTime();
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(GatewayLab.log(gateway)).contains("(echo_timeout)"));
-            System.out.printf(
-                    "SessionLifecycleIT: the dead client was detected %d ms after the cut%n",
-                    (System.nanoTime() - cut) / 1_000_000);
-            // Whichever echo gave up first (PPTP's or LCP's), the other follows: the peer answers neither.
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                MetricsText after = lab.metrics();
-                assertThat(after.value(POOL_ADDRESSES_FREE))
-                        .as("free addresses once the dead client is gone")
-                        .isEqualTo(1);
-                assertThat(after.value(SESSIONS_ACTIVE)).isZero();
-                assertThat(after.increase(before, CONTROL_ECHO_TIMEOUTS)).isEqualTo(1);
-                assertThat(after.increase(before, CONTROL_CONNECTIONS_CLOSED, "reason", "echo_timeout"))
-                        .isEqualTo(1);
-            });
-            lab.client().exec("nft", "delete", "table", "inet", "cut").orThrow();
-
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                ExecResult next = lab.probe("mallory", GatewayLab.PASSWORD, "--ping", GATEWAY_ADDRESS)
-                        .run();
-                assertThat(next.exitCode())
-                        .as(next + GatewayLab.output(gateway))
-                        .isZero();
-                assertThat(GatewayLab.assignedAddress(next.stdout())).isEqualTo(ONLY_ADDRESS);
-            });
+            cutOffClientNamespace();
+            try {
+                ProcessHandle.of(held.pid()).ifPresent(ProcessHandle::destroyForcibly);
+                awaitFoundDeadByEcho(before);
+            } finally {
+                lab.client().exec("nft", "delete", "table", "inet", "cut").orThrow();
+            }
         }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ExecResult next = lab.probe("mallory", GatewayLab.PASSWORD, "--ping", GATEWAY_ADDRESS)
+                    .run();
+            assertThat(next.exitCode()).as(next + GatewayLab.output(gateway)).isZero();
+            assertThat(GatewayLab.assignedAddress(next.stdout())).isEqualTo(ONLY_ADDRESS);
+        });
+    }
+
+    /** The client's machine vanishes: nothing of it reaches the gateway any more, not even a FIN or an RST. */
+    private static void cutOffClientNamespace() {
+        lab.client().command("nft", "-f", "-").withInput("""
+                        table inet cut {
+                          chain output { type filter hook output priority 0; policy drop; }
+                        }
+                        """).run().orThrow();
+    }
+
+    /** Whichever echo gives up first (PPTP's or LCP's), the other follows: the dead peer answers neither. */
+    private static void awaitFoundDeadByEcho(MetricsText before) {
+        long cut = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(GatewayLab.log(gateway)).contains("(echo_timeout)"));
+        System.out.printf(
+                "SessionLifecycleIT: the dead client was detected %d ms after the cut%n",
+                (System.nanoTime() - cut) / 1_000_000);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            MetricsText after = lab.metrics();
+            assertThat(after.value(POOL_ADDRESSES_FREE))
+                    .as("free addresses once the dead client is gone")
+                    .isEqualTo(1);
+            assertThat(after.value(SESSIONS_ACTIVE)).isZero();
+            assertThat(after.increase(before, CONTROL_ECHO_TIMEOUTS)).isEqualTo(1);
+            assertThat(after.increase(before, CONTROL_CONNECTIONS_CLOSED, "reason", "echo_timeout"))
+                    .isEqualTo(1);
+        });
     }
 }
