@@ -38,21 +38,26 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Test program: a hostile peer of the gateway, run from the client's namespace while a good session is up. It sends
  * broken control messages on TCP 1723 (one connection per kind), crafted GRE on a raw socket (broken headers, an
- * unknown Call ID, and the good session's Call ID with stale, far-ahead and acknowledgement-only packets), and garbage
- * PPP in a call of its own. Prints one line per attack with what the gateway did, then {@code DONE}.
+ * unknown Call ID, the good session's Call ID with stale, far-ahead and acknowledgement-only packets, then seeded
+ * fuzz), and garbage PPP in a call of its own. Prints one line per attack with what the gateway did, then {@code DONE}.
  *
  * <p>Arguments: server address, the good session's Call ID at the gateway and at its client, user, password.
  */
 public final class HostilePeer {
     private static final int PORT = 1723;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    static final int FUZZ_PACKETS = 500;
+    private static final int FUZZ_BATCH = 50;
+    private static final long FUZZ_SEED = 47;
 
     private HostilePeer() {}
 
@@ -177,22 +182,66 @@ public final class HostilePeer {
             Hex.bytes("2081 880B 0000" + hex16(goodCallId) + "7FFF FFFF"), // acknowledges what was never sent
         };
         try (RawGreSocket socket = RawGreSocket.open(RawGreSocket.Options.DEFAULTS);
-                PacketBatch batch = new PacketBatch(attacks.length, 2048)) {
-            for (int i = 0; i < attacks.length; i++) {
-                MemorySegment.copy(
-                        attacks[i], 0, batch.segment(), ValueLayout.JAVA_BYTE, batch.slotOffset(i), attacks[i].length);
-                batch.set(i, 0, attacks[i].length, server, 0, 0);
+                PacketBatch batch = new PacketBatch(FUZZ_BATCH, 2048)) {
+            sendAll(socket, batch, server, List.of(attacks));
+            System.out.println("GRE sent " + attacks.length);
+            List<byte[]> fuzz = fuzz(goodCallId);
+            for (int sent = 0; sent < fuzz.size(); sent += FUZZ_BATCH) {
+                sendAll(socket, batch, server, fuzz.subList(sent, Math.min(fuzz.size(), sent + FUZZ_BATCH)));
             }
-            batch.count(attacks.length);
-            int sent = 0;
-            while (sent < attacks.length) {
-                int now = socket.send(batch, sent);
-                if (now < 0) {
-                    throw new IOException("raw GRE send failed: errno " + -now);
-                }
-                sent = now;
+            System.out.println("GRE fuzz sent " + FUZZ_PACKETS + " (seed " + FUZZ_SEED + ")");
+        }
+    }
+
+    /**
+     * {@link #FUZZ_PACKETS} seeded packets of 4 to 63 octets of garbage, half of them behind a plausible enhanced GRE
+     * header (version 1, PPP, the K bit, some of S and A) for a Call ID that is not the good session's: every one is
+     * a GRE drop of some reason. The same every time, so a test can work out what the gateway should count.
+     */
+    static List<byte[]> fuzz(int goodCallId) {
+        SplittableRandom random = new SplittableRandom(FUZZ_SEED);
+        List<byte[]> packets = new ArrayList<>();
+        for (int i = 0; i < FUZZ_PACKETS; i++) {
+            packets.add(fuzz(random, goodCallId));
+        }
+        return packets;
+    }
+
+    private static byte[] fuzz(SplittableRandom random, int goodCallId) {
+        byte[] packet = new byte[4 + random.nextInt(60)];
+        random.nextBytes(packet);
+        if (random.nextBoolean()) {
+            int flags = 0x2001 | (random.nextBoolean() ? 0x1000 : 0) | (random.nextBoolean() ? 0x0080 : 0);
+            ByteBuffer header = ByteBuffer.wrap(packet);
+            header.putShort(0, (short) flags).putShort(2, (short) 0x880B);
+            if (packet.length >= 8) {
+                int callId = random.nextInt(0x10000);
+                header.putShort(6, (short) (callId == goodCallId ? callId ^ 1 : callId));
+                // Mostly a Payload Length that fits, so many of these get as far as the Call ID lookup.
+                int room = Math.max(0, packet.length - 16);
+                header.putShort(
+                        4, (short) (random.nextInt(4) == 0 ? random.nextInt(0x10000) : random.nextInt(room + 1)));
             }
-            System.out.println("GRE sent " + sent);
+        }
+        return packet;
+    }
+
+    private static void sendAll(RawGreSocket socket, PacketBatch batch, int server, List<byte[]> packets)
+            throws IOException {
+        batch.clear();
+        for (int i = 0; i < packets.size(); i++) {
+            byte[] packet = packets.get(i);
+            MemorySegment.copy(packet, 0, batch.segment(), ValueLayout.JAVA_BYTE, batch.slotOffset(i), packet.length);
+            batch.set(i, 0, packet.length, server, 0, 0);
+        }
+        batch.count(packets.size());
+        int sent = 0;
+        while (sent < packets.size()) {
+            int now = socket.send(batch, sent);
+            if (now < 0) {
+                throw new IOException("raw GRE send failed: errno " + -now);
+            }
+            sent = now;
         }
     }
 
