@@ -17,7 +17,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A userspace PPTP gateway for Kubernetes, with its network lab and tools.",
-        subcommands = {VersionCommand.class, LabCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            VersionCommand.class,
+            GatewayCommand.class,
+            ProbeCommand.class,
+            DoctorCommand.class,
+            LabCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PptpgwCommand implements Callable<Integer> {
     /** What a command returns when the request itself was wrong (picocli's convention for usage errors). */
     static final int USAGE = 2;

@@ -21,6 +21,11 @@ final class Counters {
         ELEMENT.setOpaque(values, index, (long) ELEMENT.getOpaque(values, index) + delta);
     }
 
+    /** Writer thread only. */
+    void set(int index, long value) {
+        ELEMENT.setOpaque(values, index, value);
+    }
+
     /** Any thread. */
     long get(int index) {
         return (long) ELEMENT.getOpaque(values, index);

@@ -116,6 +116,17 @@ public final class LinuxTunDevice implements TunDevice {
         return request;
     }
 
+    /**
+     * Sets the device's MTU, address and routes after it was opened, for a client that learns its address from
+     * IPCP only after the data path (which needs the device) is running. In the calling thread's namespace.
+     */
+    public void configure(TunSettings settings) throws IOException {
+        if (!settings.name().equals(name())) {
+            throw new IllegalArgumentException("settings for " + settings.name() + " given to TUN device " + name());
+        }
+        InterfaceControl.configure(settings);
+    }
+
     @Override
     public String name() {
         return name;

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +60,13 @@ final class ClientControlHandler extends SimpleChannelInboundHandler<DecodedFram
     private volatile StartControlConnectionReply startReply;
     private CloseReason closeReason;
     private ScheduledFuture<?> deadline;
-    private int nextCallId = ThreadLocalRandom.current().nextInt(1, 0x10000);
+    private final IntSupplier callIdCandidates;
     private int nextSerialNumber = 1;
     private long nextEchoIdentifier = ThreadLocalRandom.current().nextLong(1L << 32);
 
-    ClientControlHandler(ClientSettings settings, CompletableFuture<ClientControlConnection> started) {
+    ClientControlHandler(
+            ClientSettings settings, CompletableFuture<ClientControlConnection> started, IntSupplier callIdCandidates) {
+        this.callIdCandidates = callIdCandidates;
         this.settings = settings;
         this.started = started;
         this.keepalive = new EchoKeepalive(settings.echoMaxUnanswered(), 0);
@@ -328,12 +331,12 @@ final class ClientControlHandler extends SimpleChannelInboundHandler<DecodedFram
         }
     }
 
+    /** Candidates come from the client as a whole, so tunnels of different connections never share a Call ID. */
     private int freeCallId() {
-        while (nextCallId == 0 || calls.containsKey(nextCallId) || placing.isPending(nextCallId)) {
-            nextCallId = (nextCallId + 1) & 0xFFFF;
-        }
-        int callId = nextCallId;
-        nextCallId = (nextCallId + 1) & 0xFFFF;
+        int callId;
+        do {
+            callId = callIdCandidates.getAsInt() & 0xFFFF;
+        } while (callId == 0 || calls.containsKey(callId) || placing.isPending(callId));
         return callId;
     }
 

@@ -20,7 +20,9 @@ import io.pptpgw.pptp.channel.ControlMessageDecoder;
 import io.pptpgw.pptp.channel.ControlMessageEncoder;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens PPTP control connections to servers: TCP (epoll when available, NIO otherwise) with TCP_NODELAY, the shared
@@ -32,6 +34,8 @@ public final class PptpControlClient implements AutoCloseable {
     private static final ControlMessageEncoder ENCODER = new ControlMessageEncoder();
 
     private final ClientSettings settings;
+    private final AtomicInteger nextCallId =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 0x10000));
     private final EventLoopGroup group;
     private final Class<? extends Channel> channelType;
 
@@ -69,7 +73,9 @@ public final class PptpControlClient implements AutoCloseable {
                                 .addLast("frames", new ControlFrameDecoder())
                                 .addLast("decoder", DECODER)
                                 .addLast("encoder", ENCODER)
-                                .addLast("control", new ClientControlHandler(settings, started));
+                                .addLast(
+                                        "control",
+                                        new ClientControlHandler(settings, started, nextCallId::getAndIncrement));
                     }
                 });
         ChannelFuture connecting = local == null ? bootstrap.connect(server) : bootstrap.connect(server, local);

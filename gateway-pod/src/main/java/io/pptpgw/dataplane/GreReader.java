@@ -1,0 +1,345 @@
+package io.pptpgw.dataplane;
+
+import io.pptpgw.gre.DropReason;
+import io.pptpgw.gre.EnhancedGreHeader;
+import io.pptpgw.gre.GreSocket;
+import io.pptpgw.gre.PacketBatch;
+import io.pptpgw.gre.ReorderBuffer;
+import io.pptpgw.mppe.DecryptResult;
+import io.pptpgw.mppe.MppeCipher;
+import io.pptpgw.ppp.PppFrameView;
+import io.pptpgw.tun.TunDevice;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GRE worker: the one thread that receives GRE and owns every tunnel's receive state.
+ *
+ * <pre>
+ * recvmmsg batch -> enhanced GRE header -> tunnel by Call ID -> source check -> peer's ack to the send window
+ *   -> reorder buffer -> PPP frame -> IP: write to TUN          (if the link is up and unencrypted)
+ *                                  -> MPPE: decrypt in place -> IP: write to TUN
+ *                                  -> anything else: copy to the session's event loop
+ * after the batch: tunnels that owe an acknowledgement are handed to the TUN worker, which sends it
+ * </pre>
+ *
+ * Nothing here allocates per packet except control frames, which are copied to the heap on purpose.
+ */
+final class GreReader implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(GreReader.class);
+    private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfShort SHORT_BE =
+            ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long RESET_REQUEST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int IPV4 = 0x0021;
+    private static final int MPPE = 0x00FD;
+
+    private final GreSocket gre;
+    private final TunDevice tun;
+    private final TunnelTable tunnels;
+    private final TunReader sender;
+    private final boolean server;
+    private final PacketBatch batch;
+    private final Counters counters;
+    private final EnhancedGreHeader header = new EnhancedGreHeader();
+    private final PppFrameView frame = new PppFrameView();
+    private final Tunnel[] touched;
+    private final List<Tunnel> holding = new ArrayList<>();
+    private int touchedCount;
+    private int batchNumber;
+    private long batchNanos;
+    private volatile boolean running = true;
+
+    GreReader(
+            GreSocket gre,
+            TunDevice tun,
+            TunnelTable tunnels,
+            TunReader sender,
+            boolean server,
+            DataPlaneSettings settings,
+            Counters counters) {
+        this.gre = gre;
+        this.tun = tun;
+        this.tunnels = tunnels;
+        this.sender = sender;
+        this.server = server;
+        this.batch = new PacketBatch(settings.batchSize(), settings.slotSize());
+        this.counters = counters;
+        this.touched = new Tunnel[settings.batchSize()];
+    }
+
+    /** The reorder buffer's in-order output for one tunnel: a PPP frame to decode. */
+    void receiveInOrder(Tunnel tunnel, int sequenceNumber, MemorySegment packet, long offset, int length) {
+        tunnel.acks.received(sequenceNumber);
+        deliver(tunnel, packet, offset, length);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                int received = gre.receive(batch);
+                if (received > 0) {
+                    processBatch(received);
+                } else if (received == 0) {
+                    gre.awaitReceive(Math.min(IDLE_WAIT_NANOS, nextReorderWait()));
+                } else if (received == GreSocket.CLOSED) {
+                    return;
+                } else {
+                    log.warn("GRE receive failed with errno {}; carrying on", -received);
+                }
+                releaseExpired();
+            }
+        } catch (RuntimeException e) {
+            log.error("GRE worker stopped by a bug; sessions can no longer receive", e);
+            throw e;
+        }
+    }
+
+    void stop() {
+        running = false;
+        gre.wakeup();
+    }
+
+    private void processBatch(int count) {
+        batchNumber++;
+        batchNanos = System.nanoTime();
+        MemorySegment segment = batch.segment();
+        for (int slot = 0; slot < count; slot++) {
+            receive(segment, batch.packetOffset(slot), batch.length(slot), batch.remoteAddress(slot));
+        }
+        for (int i = 0; i < touchedCount; i++) {
+            Tunnel tunnel = touched[i];
+            touched[i] = null;
+            if (tunnel.acks.isOwed()) {
+                sender.schedule(tunnel);
+            }
+        }
+        touchedCount = 0;
+        sender.wakeUpIfScheduled();
+    }
+
+    private void receive(MemorySegment segment, long offset, int length, int remoteAddress) {
+        counters.add(DataPlane.GRE_RECEIVED_PACKETS, 1);
+        counters.add(DataPlane.GRE_RECEIVED_BYTES, length);
+        if (!header.parse(segment, offset, length)) {
+            drop(greDrop(header.lastDropReason()));
+            return;
+        }
+        Tunnel tunnel = tunnels.byCallId(header.callId());
+        if (tunnel == null || tunnel.closed) {
+            drop(Drop.GRE_UNKNOWN_CALL_ID);
+            return;
+        }
+        if (remoteAddress != tunnel.spec.peerAddress()) {
+            drop(Drop.GRE_SOURCE_MISMATCH); // RFC 2637 §4.1: the Call ID is only unique per peer
+            return;
+        }
+        tunnel.counters.set(Tunnel.LAST_RECEIVE_NANOS, batchNanos);
+        if (header.hasAcknowledgmentNumber()) {
+            tunnel.window.acknowledge(header.acknowledgmentNumber());
+        }
+        if (!header.hasSequenceNumber()) {
+            return; // an acknowledgement alone
+        }
+        touch(tunnel);
+        ReorderBuffer.Outcome outcome =
+                tunnel.reorder.offer(header.sequenceNumber(), segment, header.payloadOffset(), header.payloadLength());
+        switch (outcome) {
+            case DELIVERED -> {}
+            case HELD -> hold(tunnel);
+            case LATE -> drop(Drop.GRE_LATE);
+            case TOO_FAR_AHEAD -> drop(Drop.GRE_TOO_FAR_AHEAD);
+        }
+    }
+
+    private void deliver(Tunnel tunnel, MemorySegment segment, long offset, int length) {
+        if (!frame.parse(segment, offset, length)) {
+            drop(pppDrop(frame.dropReason()));
+            return;
+        }
+        int protocol = frame.protocol();
+        long information = frame.informationOffset();
+        int informationLength = frame.informationLength();
+        switch (protocol) {
+            case IPV4 -> deliverPlain(tunnel, segment, information, informationLength);
+            case MPPE -> deliverEncrypted(tunnel, segment, information, informationLength);
+            default ->
+                tunnel.control.receiveControl(
+                        protocol,
+                        segment.asSlice(information, informationLength).toArray(ValueLayout.JAVA_BYTE));
+        }
+    }
+
+    private void deliverPlain(Tunnel tunnel, MemorySegment segment, long offset, int length) {
+        TunnelLink link = tunnel.link;
+        if (link == null) {
+            drop(Drop.PPP_LINK_NOT_UP);
+        } else if (link.encrypted()) {
+            drop(Drop.PPP_UNENCRYPTED_REFUSED); // RFC 3078 §1: once MPPE is open, plaintext IP is not accepted
+        } else {
+            writeToTun(tunnel, link, segment, offset, length);
+        }
+    }
+
+    private void deliverEncrypted(Tunnel tunnel, MemorySegment segment, long offset, int length) {
+        TunnelLink link = tunnel.link;
+        if (link == null || !link.encrypted()) {
+            drop(Drop.PPP_LINK_NOT_UP);
+            return;
+        }
+        MppeCipher cipher = link.receiveCipher();
+        DecryptResult result = cipher.decrypt(segment, offset, length);
+        if (result != DecryptResult.OK) {
+            decryptFailed(tunnel, result);
+            return;
+        }
+        // The protocol inside MPPE may be compressed to one octet (RFC 1661 §6.5), odd when it is.
+        long plaintext = offset + 2;
+        int first = segment.get(ValueLayout.JAVA_BYTE, plaintext) & 0xFF;
+        int protocolLength = (first & 1) == 1 ? 1 : 2;
+        int protocol = protocolLength == 1 ? first : segment.get(SHORT_BE, plaintext) & 0xFFFF;
+        if (length < 2 + protocolLength || (protocol != IPV4 && !MppeCipher.encrypts(protocol))) {
+            drop(Drop.MPPE_GARBLED);
+            decryptFailed(tunnel, cipher.reportGarbled());
+            return;
+        }
+        long information = plaintext + protocolLength;
+        int informationLength = length - 2 - protocolLength;
+        if (protocol == IPV4) {
+            writeToTun(tunnel, link, segment, information, informationLength);
+        } else {
+            tunnel.control.receiveControl(
+                    protocol, segment.asSlice(information, informationLength).toArray(ValueLayout.JAVA_BYTE));
+        }
+    }
+
+    private void decryptFailed(Tunnel tunnel, DecryptResult result) {
+        switch (result) {
+            case OK -> {}
+            case MALFORMED -> drop(Drop.MPPE_MALFORMED);
+            case NOT_ENCRYPTED -> drop(Drop.MPPE_NOT_ENCRYPTED);
+            case COMPRESSED -> drop(Drop.MPPE_COMPRESSED);
+            case LATE -> drop(Drop.MPPE_LATE);
+            case DROPPED_AWAITING_FLUSH -> {
+                drop(Drop.MPPE_AWAITING_FLUSH);
+                if (batchNanos - tunnel.lastResetRequestNanos > RESET_REQUEST_RETRY_NANOS) {
+                    requestReset(tunnel); // our Reset-Request or the flushed packet was lost: ask again
+                }
+            }
+            case RESYNC_NEEDED -> {
+                drop(Drop.MPPE_AWAITING_FLUSH);
+                requestReset(tunnel);
+            }
+        }
+    }
+
+    private void requestReset(Tunnel tunnel) {
+        tunnel.lastResetRequestNanos = batchNanos;
+        counters.add(DataPlane.MPPE_RESYNCS, 1);
+        tunnel.control.requestCcpReset();
+    }
+
+    private void writeToTun(Tunnel tunnel, TunnelLink link, MemorySegment segment, long offset, int length) {
+        if (length < 20 || (segment.get(ValueLayout.JAVA_BYTE, offset) & 0xF0) != 0x40) {
+            drop(Drop.IP_MALFORMED);
+            return;
+        }
+        // Anti-spoofing: a client may only send from the address IPCP gave it.
+        if (server && segment.get(INT_BE, offset + 12) != link.tunnelAddress()) {
+            drop(Drop.IP_SPOOFED_SOURCE);
+            return;
+        }
+        int written = tun.write(segment, offset, length);
+        if (written < 0) {
+            drop(Drop.TUN_WRITE_FAILED);
+            return;
+        }
+        tunnel.counters.add(Tunnel.RECEIVED_PACKETS, 1);
+        tunnel.counters.add(Tunnel.RECEIVED_BYTES, length);
+    }
+
+    private void touch(Tunnel tunnel) {
+        if (tunnel.touchedInBatch != batchNumber) {
+            tunnel.touchedInBatch = batchNumber;
+            touched[touchedCount++] = tunnel;
+        }
+    }
+
+    private void hold(Tunnel tunnel) {
+        if (!tunnel.holdingPackets) {
+            tunnel.holdingPackets = true;
+            holding.add(tunnel);
+        }
+    }
+
+    private long nextReorderWait() {
+        long next = Long.MAX_VALUE;
+        for (Tunnel tunnel : holding) {
+            next = Math.min(next, tunnel.reorder.nextDeadline());
+        }
+        return next == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, next - System.nanoTime());
+    }
+
+    private void releaseExpired() {
+        if (holding.isEmpty()) {
+            return;
+        }
+        boolean owed = false;
+        for (int i = holding.size() - 1; i >= 0; i--) {
+            Tunnel tunnel = holding.get(i);
+            if (tunnel.closed) {
+                tunnel.reorder.reset(); // gives its slots back to the shared pool
+            } else {
+                tunnel.reorder.releaseExpired();
+            }
+            if (tunnel.reorder.heldCount() == 0 || tunnel.closed) {
+                tunnel.holdingPackets = false;
+                holding.remove(i);
+            }
+            if (tunnel.acks.isOwed()) {
+                sender.schedule(tunnel);
+                owed = true;
+            }
+        }
+        if (owed) {
+            sender.wakeUpIfScheduled();
+        }
+    }
+
+    private void drop(Drop reason) {
+        counters.add(DataPlane.DROPS + reason.ordinal(), 1);
+    }
+
+    private static Drop greDrop(DropReason reason) {
+        return switch (reason) {
+            case TRUNCATED -> Drop.GRE_TRUNCATED;
+            case BAD_VERSION -> Drop.GRE_BAD_VERSION;
+            case BAD_PROTOCOL -> Drop.GRE_BAD_PROTOCOL;
+            case KEY_ABSENT -> Drop.GRE_KEY_ABSENT;
+            case UNSUPPORTED_FLAGS -> Drop.GRE_UNSUPPORTED_FLAGS;
+            case PAYLOAD_BEYOND_PACKET -> Drop.GRE_PAYLOAD_BEYOND_PACKET;
+            case PAYLOAD_WITHOUT_SEQUENCE -> Drop.GRE_PAYLOAD_WITHOUT_SEQUENCE;
+            case EMPTY -> Drop.GRE_EMPTY;
+            case UNKNOWN_CALL_ID -> Drop.GRE_UNKNOWN_CALL_ID;
+            case SOURCE_MISMATCH -> Drop.GRE_SOURCE_MISMATCH;
+            case LATE -> Drop.GRE_LATE;
+            case TOO_FAR_AHEAD -> Drop.GRE_TOO_FAR_AHEAD;
+        };
+    }
+
+    private static Drop pppDrop(PppFrameView.DropReason reason) {
+        return switch (reason) {
+            case TRUNCATED -> Drop.PPP_TRUNCATED;
+            case BAD_CONTROL_FIELD -> Drop.PPP_BAD_CONTROL_FIELD;
+            case INVALID_PROTOCOL -> Drop.PPP_INVALID_PROTOCOL;
+        };
+    }
+}
