@@ -159,8 +159,7 @@ final class TunReader implements Runnable {
             }
             read++;
             if ((segment.get(ValueLayout.JAVA_BYTE, start) & 0xF0) != 0x40) {
-                // IPCP carries only IPv4 (protocol 0x0021); an IPv6 packet the kernel routes here (a router
-                // solicitation on a fresh TUN device, say) would arrive as garbage labelled IPv4.
+                // Only IPv4 is negotiated (IPCP); anything else would reach the peer mislabelled as protocol 0x0021.
                 counters.add(DataPlane.DROPS + Drop.TUN_NOT_IPV4.ordinal(), 1);
                 continue;
             }

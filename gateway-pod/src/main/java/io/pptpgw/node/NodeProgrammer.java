@@ -116,8 +116,10 @@ public final class NodeProgrammer implements AutoCloseable {
             nft.check(script);
             nft.apply(script);
             snapshot = normalize(nft.listTable(table.family(), table.name()));
+            observer.applied(true, clock.instant());
         } catch (RuntimeException e) {
             inPlace = false;
+            observer.applied(false, clock.instant());
             observer.failed("programming table " + table.qualifiedName(), e, clock.instant());
             throw e;
         }
@@ -131,16 +133,25 @@ public final class NodeProgrammer implements AutoCloseable {
     }
 
     /**
-     * Compares the node with what was programmed and re-applies everything on any difference.
+     * Compares the node with what was programmed and re-applies everything on any difference. From the moment a
+     * difference is found until the repair succeeds the rules are not {@link #inPlace()}, so readiness says so.
      *
      * @return the drift that was found and repaired, or empty when all was in place
+     * @throws RuntimeException when the check or the repair failed; either was reported to the observer once
      */
     public synchronized Optional<Drift> checkForDrift() {
-        List<String> differences = differences();
+        List<String> differences;
+        try {
+            differences = differences();
+        } catch (RuntimeException e) {
+            observer.failed("drift check", e, clock.instant());
+            throw e;
+        }
         if (differences.isEmpty() && inPlace) {
             succeeded();
             return Optional.empty();
         }
+        inPlace = false;
         Drift drift = new Drift(differences.isEmpty() ? List.of("the last programming did not complete") : differences);
         program();
         if (inPlace) {
@@ -197,7 +208,7 @@ public final class NodeProgrammer implements AutoCloseable {
         try {
             checkForDrift();
         } catch (RuntimeException e) {
-            observer.failed("drift check", e, clock.instant());
+            // Already reported by the step that failed; the next check tries again.
         }
     }
 
