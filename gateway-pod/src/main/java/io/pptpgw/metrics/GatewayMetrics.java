@@ -4,6 +4,7 @@ import io.pptpgw.dataplane.DataPathStats;
 import io.pptpgw.node.Drift;
 import io.pptpgw.node.NodeProgrammer;
 import io.pptpgw.node.NodeProgrammingObserver;
+import io.pptpgw.ppp.LinkListener;
 import io.pptpgw.ppp.auth.AuthProtocol;
 import io.pptpgw.ppp.auth.FailureReason;
 import io.pptpgw.ppp.auth.LoginThrottle;
@@ -25,6 +26,7 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -93,17 +95,10 @@ public final class GatewayMetrics implements ControlConnectionObserver, SessionO
      * The causes {@link #setupFailed} counts under their own name, as the session layer reports them; anything else
      * is counted as {@link #OTHER} (and logged once), so a typo can never grow the label set.
      */
-    public static final List<String> SETUP_FAILURE_CAUSES = List.of(
-            "lcp_failed",
-            "authentication_failed",
-            "encryption_refused",
-            "ccp_failed",
-            "ipcp_failed",
-            "address_pool_exhausted",
-            "setup_timeout",
-            "peer_disconnected",
-            "shutdown",
-            "internal_error");
+    public static final List<String> SETUP_FAILURE_CAUSES = Stream.concat(
+                    Arrays.stream(LinkListener.DownCause.values()).map(LinkListener.DownCause::label),
+                    Stream.of(SessionObserver.CALL_ENDED))
+            .toList();
 
     /** Every {@code result} of {@link #SESSION_SETUPS}: success, the failure causes, the admission refusals, other. */
     public static final Set<String> SETUP_RESULTS = setupResults();

@@ -105,7 +105,7 @@ class GatewayMetricsTest {
                         "pptpgw_session_setups_total{result=\"success\"} 2.0",
                         "pptpgw_session_setups_total{result=\"authentication_failed\"} 1.0",
                         "pptpgw_session_setups_total{result=\"session_limit\"} 1.0",
-                        "pptpgw_session_setups_total{result=\"ipcp_failed\"} 0.0",
+                        "pptpgw_session_setups_total{result=\"negotiation_failed\"} 0.0",
                         "pptpgw_session_setups_total{result=\"other\"} 0.0");
         assertThat(scrape.samples("pptpgw_session_setups_in_progress"))
                 .containsExactly("pptpgw_session_setups_in_progress 1.0");
