@@ -5,8 +5,12 @@ import io.pptpgw.lab.ExecResult;
 import io.pptpgw.lab.Invocation;
 import io.pptpgw.lab.LabProcess;
 import io.pptpgw.lab.Namespace;
+import io.pptpgw.sys.NetworkNamespace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +27,15 @@ final class GatewayProcess implements AutoCloseable {
     /** A cold JVM on a loaded two-core machine, plus nft and ip, can take a while. */
     private static final Duration START = Duration.ofSeconds(90);
 
+    private static final int METRICS_PORT = 9723;
+
     private final LabProcess process;
     private final Path config;
 
-    private GatewayProcess(LabProcess process, Path config) {
+    private final Namespace namespace;
+
+    private GatewayProcess(Namespace namespace, LabProcess process, Path config) {
+        this.namespace = namespace;
         this.process = process;
         this.config = config;
     }
@@ -48,7 +57,7 @@ final class GatewayProcess implements AutoCloseable {
             process.close();
             throw e;
         }
-        return new GatewayProcess(process, config);
+        return new GatewayProcess(namespace, process, config);
     }
 
     static String yaml(String name, String spec) {
@@ -73,6 +82,42 @@ final class GatewayProcess implements AutoCloseable {
     /** Everything the gateway wrote (its log is on stderr). */
     String output() {
         return process.stdout() + process.stderr();
+    }
+
+    /**
+     * The value of a counter or gauge without labels on the gateway's {@code /metrics} (spec.metrics.port, default
+     * 9723), scraped from inside its namespace, or throws if the gateway does not expose it.
+     */
+    double metric(String name) {
+        String exposition = scrape();
+        return exposition
+                .lines()
+                .filter(line -> line.startsWith(name + " "))
+                .map(line ->
+                        Double.parseDouble(line.substring(name.length() + 1).strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no sample " + name + " in /metrics:\n" + exposition));
+    }
+
+    private String scrape() {
+        try (NetworkNamespace inside = NetworkNamespace.named(namespace.name())) {
+            return inside.call(() -> {
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), METRICS_PORT)) {
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream()
+                            .write("GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (!response.startsWith("HTTP/1.1 200") && !response.startsWith("HTTP/1.0 200")) {
+                        throw new AssertionError("GET /metrics answered "
+                                + response.lines().findFirst().orElse(""));
+                    }
+                    return response.substring(response.indexOf("\r\n\r\n") + 4);
+                }
+            });
+        } catch (Exception e) {
+            throw new AssertionError("cannot scrape /metrics of " + this, e);
+        }
     }
 
     /** SIGTERM, as a kubelet stops a pod, and the exit once the shutdown hook has run. */
