@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 @LabTopology(value = "officeLan", shared = true)
 class HairpinIT {
     private static final String PUBLIC_ADDRESS = "203.0.113.10";
-    private static final int GIVE_UP = 10;
+    /** Seconds the inside client waits for a control connection that cannot be established. */
+    private static final int GIVE_UP = 5;
 
     @TempDir
     static Path files;
