@@ -1,0 +1,82 @@
+package io.pptpgw.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one {@code pptpgw bench} run measures and how big it is. The defaults finish in a few minutes on two cores.
+ *
+ * @param measurements which of {@link Measurement} to run
+ * @param duration how long each traffic run (one side of one comparison) lasts
+ * @param rounds baseline/tunnel pairs per comparison; each pair gives a ratio and the median is reported
+ * @param setups sessions dialled for the setup rate
+ * @param connects TCP connect+close pairs for the setup rate's baseline
+ * @param idleSessions sessions held up while the gateway's memory is measured
+ * @param concurrency dials (and connects) in flight at once
+ * @param packetSize UDP payload octets for the packet rate
+ * @param traffic the traffic tool: {@code auto} (iperf3 when on PATH, else Java), {@code iperf3} or {@code java}
+ * @param gatewayJvmOptions extra options for the gateway's JVM (e.g. {@code -XX:StartFlightRecording=...})
+ * @param clientJvmOptions extra options for our client's JVMs
+ * @param logs a directory for every process's output, or null
+ */
+public record BenchOptions(
+        Set<Measurement> measurements,
+        Duration duration,
+        int rounds,
+        int setups,
+        int connects,
+        int idleSessions,
+        int concurrency,
+        int packetSize,
+        String traffic,
+        List<String> gatewayJvmOptions,
+        List<String> clientJvmOptions,
+        java.nio.file.Path logs) {
+    /** The four figures of BRIEF §7. */
+    public enum Measurement {
+        THROUGHPUT,
+        SETUPS,
+        MEMORY,
+        PACKETS
+    }
+
+    /** Sessions one client source address may hold: the gateway's per-source limit has this maximum. */
+    static final int SESSIONS_PER_SOURCE = 1000;
+
+    public BenchOptions {
+        measurements = Set.copyOf(measurements);
+        gatewayJvmOptions = List.copyOf(gatewayJvmOptions);
+        clientJvmOptions = List.copyOf(clientJvmOptions);
+        if (duration.isNegative() || duration.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("duration " + duration + " must be at least 1 s");
+        }
+        positive("rounds", rounds);
+        positive("setups", setups);
+        positive("connects", connects);
+        positive("idle sessions", idleSessions);
+        positive("concurrency", concurrency);
+        if (idleSessions > 60_000) {
+            throw new IllegalArgumentException("idle sessions " + idleSessions + " exceed 60000 (16-bit Call IDs)");
+        }
+        if (packetSize < 16 || packetSize > 1372) {
+            throw new IllegalArgumentException(
+                    "packet size " + packetSize + " is outside 16..1372 (a UDP payload that fits the tunnel's MTU)");
+        }
+        if (!List.of("auto", "iperf3", "java").contains(traffic)) {
+            throw new IllegalArgumentException("traffic tool " + traffic + " is not one of auto, iperf3, java");
+        }
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " " + value + " must be at least 1");
+        }
+    }
+
+    /** Client source addresses needed for the most sessions any measurement holds at once. */
+    int sourceAddresses() {
+        int most = Math.max(measurements.contains(Measurement.MEMORY) ? idleSessions : 0, setups);
+        return Math.max(1, (most + SESSIONS_PER_SOURCE - 1) / SESSIONS_PER_SOURCE);
+    }
+}
