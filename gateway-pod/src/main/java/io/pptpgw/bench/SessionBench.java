@@ -31,46 +31,77 @@ final class SessionBench {
         this.progress = progress;
     }
 
-    /** Rounds of {@code connects} TCP connect+close, then {@code setups} dials, each round in a fresh client. */
+    /**
+     * After a warm-up, rounds of {@code connects} TCP connect+close and then {@code setups} dials, each in a fresh
+     * client process. Besides the rates, the gateway's CPU time per connect and per setup (its whole process, while
+     * the load runs): on a machine shared with other work the rates move, the CPU per operation much less.
+     */
     Section setupRate(GatewayUnderTest gateway) {
+        gateway.awaitNoSessions(SETTLE);
+        dialAndHold(gateway, Math.min(200, options.setups()));
         double[] connectRates = new double[options.rounds()];
         double[] setupRates = new double[options.rounds()];
+        double[] connectCpu = new double[options.rounds()];
+        double[] setupCpu = new double[options.rounds()];
         List<Map<String, String>> setups = new ArrayList<>();
         for (int round = 0; round < options.rounds(); round++) {
             gateway.awaitNoSessions(SETTLE);
-            LabProcess load = startLoad(
-                    "setups",
-                    "--connects",
-                    Integer.toString(options.connects()),
-                    "--setups",
-                    Integer.toString(options.setups()));
-            String output = load.waitFor(timeout(options.setups() + options.connects()))
-                    .orThrow()
-                    .stdout();
-            lab.stop(load);
-            Map<String, String> connects = line(output, "CONNECTS");
-            Map<String, String> dialled = line(output, "SETUPS");
+            long before = ProcStat.processCpuNanos(gateway.pid());
+            LabProcess connects = startLoad("connects", "--connects", Integer.toString(options.connects()));
+            Map<String, String> connected =
+                    line(connects.waitFor(timeout(options.connects())).orThrow().stdout(), "CONNECTS");
+            lab.stop(connects);
+            connectCpu[round] = perOperation(ProcStat.processCpuNanos(gateway.pid()) - before, connected);
+            connectRates[round] = rate(connected);
+            gateway.awaitNoSessions(SETTLE);
+            Map<String, String> dialled = dialAndHold(gateway, options.setups());
             setups.add(dialled);
-            connectRates[round] = rate(connects);
             setupRates[round] = rate(dialled);
+            setupCpu[round] = Double.parseDouble(dialled.get("gatewayCpuNanos"));
             progress.printf(
                     Locale.ROOT,
-                    "setups round %d: %.0f setups/s (%s failed), %.0f TCP connects/s%n",
+                    "setups round %d: %.0f setups/s (%s failed), %.0f TCP connects/s; gateway CPU %.2f ms per setup,"
+                            + " %.3f ms per connect%n",
                     round + 1,
                     setupRates[round],
                     dialled.get("failed"),
-                    connectRates[round]);
+                    connectRates[round],
+                    setupCpu[round] / 1e6,
+                    connectCpu[round] / 1e6);
             progress.flush();
         }
         return new Section(
                 "setups",
                 "sessions set up per second (MS-CHAPv2, MPPE-128, IPCP; " + options.concurrency()
                         + " dials in flight) against TCP connect+close per second to the gateway's port",
-                List.of(Comparison.of("setups/s vs TCP connects/s", "1/s", connectRates, setupRates)),
+                List.of(Comparison.of("setups/s vs TCP connects/s", "/s", connectRates, setupRates)),
                 List.of(
+                        new Figure("gateway CPU per setup", BenchReport.median(setupCpu) / 1e6, "ms"),
+                        new Figure("gateway CPU per TCP connect", BenchReport.median(connectCpu) / 1e6, "ms"),
                         new Figure("setup time p50", median(setups, "p50ms"), "ms"),
                         new Figure("setup time p99", median(setups, "p99ms"), "ms"),
                         new Figure("failed setups", sum(setups, "failed"), "sessions")));
+    }
+
+    /**
+     * Dials {@code count} sessions from a fresh client and holds them while the gateway's CPU time is read, then
+     * ends the client (the gateway tears the sessions down as their connections close). The SETUPS line comes back
+     * with {@code gatewayCpuNanos}: the gateway's CPU time per session set up.
+     */
+    private Map<String, String> dialAndHold(GatewayUnderTest gateway, int count) {
+        long before = ProcStat.processCpuNanos(gateway.pid());
+        LabProcess load = startLoad("setups", "--setups", Integer.toString(count), "--hold");
+        load.awaitOutput("HOLDING", timeout(count));
+        long used = ProcStat.processCpuNanos(gateway.pid()) - before;
+        Map<String, String> dialled = new HashMap<>(line(load.stdout(), "SETUPS"));
+        lab.stop(load);
+        dialled.put("gatewayCpuNanos", Double.toString(perOperation(used, dialled)));
+        return dialled;
+    }
+
+    private static double perOperation(long nanos, Map<String, String> fields) {
+        int ok = Integer.parseInt(fields.get("ok"));
+        return ok == 0 ? 0 : (double) nanos / ok;
     }
 
     /** The gateway's heap after a full collection and its resident memory, idle and with the idle sessions up. */
@@ -105,7 +136,7 @@ final class SessionBench {
         }
         figures.add(new Figure("RSS per idle session", perSession(residentAfter - residentBefore, up), "bytes"));
         figures.add(new Figure("RSS with no session", residentBefore, "bytes"));
-        figures.add(new Figure("setups/s while filling", rate(dialled), "1/s"));
+        figures.add(new Figure("setups/s while filling", rate(dialled), "/s"));
         return new Section(
                 "memory",
                 "the gateway's memory per idle session (heap after a full GC, and RSS) with " + sessions
