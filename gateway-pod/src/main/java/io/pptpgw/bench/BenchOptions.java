@@ -1,5 +1,6 @@
 package io.pptpgw.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ public record BenchOptions(
         String traffic,
         List<String> gatewayJvmOptions,
         List<String> clientJvmOptions,
-        java.nio.file.Path logs) {
+        Path logs) {
     /** The four figures of BRIEF §7. */
     public enum Measurement {
         THROUGHPUT,
@@ -43,6 +44,18 @@ public record BenchOptions(
 
     /** Sessions one client source address may hold: the gateway's per-source limit has this maximum. */
     static final int SESSIONS_PER_SOURCE = 1000;
+
+    /** Sessions held at once, at most: the gateway's 16-bit Call IDs, with room to spare. */
+    public static final int MAX_SESSIONS = 60_000;
+
+    /** The smallest UDP payload of the packet rate: room for the traffic tool's own header. */
+    public static final int MIN_PACKET_SIZE = 16;
+
+    /** The largest UDP payload of the packet rate: what fits the tunnel's MTU of 1400 (IP 20 + UDP 8). */
+    public static final int MAX_PACKET_SIZE = 1372;
+
+    /** The traffic tools, {@code auto} first. */
+    public static final List<String> TRAFFIC_TOOLS = List.of("auto", "iperf3", "java");
 
     public BenchOptions {
         measurements = Set.copyOf(measurements);
@@ -56,21 +69,27 @@ public record BenchOptions(
         positive("connects", connects);
         positive("idle sessions", idleSessions);
         positive("concurrency", concurrency);
-        if (idleSessions > 60_000) {
-            throw new IllegalArgumentException("idle sessions " + idleSessions + " exceed 60000 (16-bit Call IDs)");
+        atMost("idle sessions", idleSessions, MAX_SESSIONS);
+        atMost("setups", setups, MAX_SESSIONS);
+        if (packetSize < MIN_PACKET_SIZE || packetSize > MAX_PACKET_SIZE) {
+            throw new IllegalArgumentException("packet size " + packetSize + " is outside " + MIN_PACKET_SIZE + ".."
+                    + MAX_PACKET_SIZE + " (a UDP payload that fits the tunnel's MTU)");
         }
-        if (packetSize < 16 || packetSize > 1372) {
-            throw new IllegalArgumentException(
-                    "packet size " + packetSize + " is outside 16..1372 (a UDP payload that fits the tunnel's MTU)");
-        }
-        if (!List.of("auto", "iperf3", "java").contains(traffic)) {
-            throw new IllegalArgumentException("traffic tool " + traffic + " is not one of auto, iperf3, java");
+        if (!TRAFFIC_TOOLS.contains(traffic)) {
+            throw new IllegalArgumentException("traffic tool " + traffic + " is not one of " + TRAFFIC_TOOLS);
         }
     }
 
     private static void positive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " " + value + " must be at least 1");
+        }
+    }
+
+    private static void atMost(String name, int value, int most) {
+        if (value > most) {
+            throw new IllegalArgumentException(
+                    name + " " + value + " exceed " + most + " (sessions held at once by one gateway)");
         }
     }
 
