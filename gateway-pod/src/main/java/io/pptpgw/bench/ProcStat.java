@@ -1,11 +1,10 @@
 package io.pptpgw.bench;
 
+import io.pptpgw.lab.LabException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -68,7 +67,8 @@ final class ProcStat {
 
     /** CPU time of a whole process (every thread, living and ended), in nanoseconds. */
     static long processCpuNanos(long pid) {
-        return cpuTicks(read(Path.of("/proc", Long.toString(pid), "stat"))) * NANOS_PER_TICK;
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        return cpuTicks(read(stat), stat.toString()) * NANOS_PER_TICK;
     }
 
     /** CPU time of a process's threads whose names are in {@code threadNames}, in nanoseconds. */
@@ -78,8 +78,10 @@ final class ProcStat {
         try (Stream<Path> list = Files.list(tasks)) {
             for (Path task : list.toList()) {
                 String name = readOrEmpty(task.resolve("comm")).strip();
-                if (threadNames.contains(name)) {
-                    ticks += cpuTicks(readOrEmpty(task.resolve("stat")));
+                String stat = readOrEmpty(task.resolve("stat"));
+                // An empty file: the thread ended between listing and reading, and its time is in no thread now.
+                if (threadNames.contains(name) && !stat.isEmpty()) {
+                    ticks += cpuTicks(stat, task.resolve("stat").toString());
                 }
             }
         } catch (IOException e) {
@@ -90,36 +92,74 @@ final class ProcStat {
 
     /** Resident set size (VmRSS) of a process, in bytes. */
     static long residentBytes(long pid) {
-        for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        throw new IllegalStateException("/proc/" + pid + "/status has no VmRSS line: is " + pid + " a process?");
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        return residentBytes(read(status), status.toString());
     }
 
     /** Busy time of every CPU of the machine (all but idle and iowait), in nanoseconds. */
     static long machineBusyNanos() {
-        String first = read(Path.of("/proc/stat")).lines().findFirst().orElse("");
-        String[] fields = first.trim().split("\\s+");
-        long busy = 0;
-        // cpu user nice system idle iowait irq softirq steal guest guest_nice: guests are already in user and nice
-        for (int i = 1; i <= 8 && i < fields.length; i++) {
-            if (i != 4 && i != 5) {
-                busy += Long.parseLong(fields[i]);
-            }
-        }
-        return busy * NANOS_PER_TICK;
+        return busyTicks(read(Path.of("/proc/stat"))) * NANOS_PER_TICK;
     }
 
-    /** utime + stime (fields 14 and 15) of a stat line; the name in parentheses may contain spaces. */
-    static long cpuTicks(String stat) {
+    /**
+     * utime + stime (fields 14 and 15, proc(5)) of a {@code stat} line read from {@code source}. The name in
+     * parentheses may contain spaces and parentheses itself, so the fields are counted from the last ')'.
+     */
+    static long cpuTicks(String stat, String source) {
         int end = stat.lastIndexOf(')');
-        if (end < 0) {
-            return 0; // the thread ended between listing and reading
+        String[] fields =
+                end < 0 ? new String[0] : stat.substring(end + 1).strip().split(" +");
+        if (fields.length < 13) {
+            throw malformed(source, stat, "a stat line with utime and stime (fields 14 and 15) after '(name)'");
         }
-        List<String> fields = List.of(stat.substring(end + 2).trim().split(" "));
-        return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+        return number(fields[11], source, stat) + number(fields[12], source, stat);
+    }
+
+    /** The {@code VmRSS:} line of a {@code status} file read from {@code source}, in bytes. */
+    static long residentBytes(String status, String source) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                String[] value = line.substring("VmRSS:".length()).strip().split("\\s+");
+                if (value.length != 2 || !value[1].equals("kB")) {
+                    throw malformed(source, line, "'VmRSS: <number> kB'");
+                }
+                return number(value[0], source, line) * 1024;
+            }
+        }
+        throw malformed(source, status, "a 'VmRSS:' line (a process that has not exited)");
+    }
+
+    /**
+     * The busy ticks of all CPUs from {@code /proc/stat}'s first line: {@code cpu user nice system idle iowait irq
+     * softirq steal [guest guest_nice]}, less idle and iowait (guest time is already counted in user and nice).
+     */
+    static long busyTicks(String procStat) {
+        String first = procStat.lines().findFirst().orElse("");
+        String[] fields = first.strip().split("\\s+");
+        if (!fields[0].equals("cpu") || fields.length < 9) {
+            throw malformed("/proc/stat", first, "a first line 'cpu' with at least 8 times");
+        }
+        long busy = 0;
+        for (int i = 1; i <= 8; i++) {
+            if (i != 4 && i != 5) {
+                busy += number(fields[i], "/proc/stat", first);
+            }
+        }
+        return busy;
+    }
+
+    private static long number(String field, String source, String text) {
+        try {
+            return Long.parseLong(field);
+        } catch (NumberFormatException e) {
+            throw malformed(source, text, "a count of clock ticks or kB where '" + field + "' is");
+        }
+    }
+
+    private static LabException malformed(String source, String text, String expected) {
+        String shown = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        return new LabException(
+                source + " is not what Linux writes there: expected " + expected + ", read '" + shown.strip() + "'");
     }
 
     private static String read(Path file) {
@@ -130,11 +170,10 @@ final class ProcStat {
         }
     }
 
+    /** A thread's file, or nothing when the thread ended (its directory is gone, or reading it fails). */
     private static String readOrEmpty(Path file) {
         try {
             return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            return "";
         } catch (IOException e) {
             return "";
         }
