@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * What a bench run found: per measurement, comparisons of the tunnel against a baseline of the same run (as ratios,
@@ -94,13 +95,14 @@ public record BenchReport(Setup setup, List<Section> sections) {
                 setup.durationSeconds(),
                 setup.rounds()));
         lines.add("ratios are tunnel / baseline, the median of paired rounds [lowest..highest]");
+        String column = "  %-" + nameWidth() + "s";
         for (Section section : sections) {
             lines.add("");
             lines.add(section.name() + ": " + section.description());
             for (Comparison comparison : section.comparisons()) {
                 lines.add(String.format(
                         Locale.ROOT,
-                        "  %-34s %6.3f [%.3f..%.3f]   tunnel %s, baseline %s",
+                        column + " %6.3f [%.3f..%.3f]   tunnel %s, baseline %s",
                         comparison.name(),
                         comparison.ratio(),
                         comparison.ratioMin(),
@@ -109,11 +111,22 @@ public record BenchReport(Setup setup, List<Section> sections) {
                         format(comparison.baseline(), comparison.unit())));
             }
             for (Figure figure : section.figures()) {
-                lines.add(
-                        String.format(Locale.ROOT, "  %-34s %s", figure.name(), format(figure.value(), figure.unit())));
+                lines.add(String.format(
+                        Locale.ROOT, column + "  %s", figure.name(), format(figure.value(), figure.unit())));
             }
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** The widest name of a comparison or figure: the values line up in one column. */
+    private int nameWidth() {
+        return sections.stream()
+                .flatMap(section -> Stream.concat(
+                        section.comparisons().stream().map(Comparison::name),
+                        section.figures().stream().map(Figure::name)))
+                .mapToInt(String::length)
+                .max()
+                .orElse(0);
     }
 
     /** A value with its unit, scaled to k/M/G for rates and to KiB/MiB for bytes. */
@@ -130,6 +143,7 @@ public record BenchReport(Setup setup, List<Section> sections) {
             scaled /= 1000;
             prefix++;
         }
-        return String.format(Locale.ROOT, scaled >= 100 ? "%.0f %s%s" : "%.3g %s%s", scaled, prefixes[prefix], unit);
+        boolean whole = scaled >= 100 || scaled == Math.rint(scaled);
+        return String.format(Locale.ROOT, whole ? "%.0f %s%s" : "%.3g %s%s", scaled, prefixes[prefix], unit);
     }
 }
