@@ -36,6 +36,10 @@ public final class Bench {
     public BenchReport run() {
         boolean traffic = options.measurements().contains(Measurement.THROUGHPUT)
                 || options.measurements().contains(Measurement.PACKETS);
+        if (traffic && !Traffic.usesIperf3(options.traffic())) {
+            step("traffic by our Java programs" + (options.traffic().equals("auto") ? " (iperf3 is not installed)" : "")
+                    + ": slower per packet than iperf3, so the packet rates say less about the path");
+        }
         List<Section> sections = new ArrayList<>();
         String trafficName = "none";
         try (BenchLab lab = BenchLab.build(options);

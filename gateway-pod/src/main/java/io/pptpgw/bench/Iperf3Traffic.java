@@ -23,6 +23,10 @@ import java.util.Map;
 final class Iperf3Traffic implements Traffic {
     private static final int FIRST_PORT = 5201;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ATTEMPTS = 3;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a run may take beyond its duration before it is taken for hung, killed and tried again. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final BenchLab lab;
     private final Map<String, LabProcess> servers = new LinkedHashMap<>();
@@ -74,25 +78,46 @@ final class Iperf3Traffic implements Traffic {
     /** The first second is left out of the figure ({@code -O 1}): TCP's slow start is not the path's capacity. */
     @Override
     public TcpRun tcp(Ends ends, Duration duration, boolean download) {
-        JsonNode received =
-                run(ends.server(), duration, download, "-O", "1").path("end").path("sum_received");
-        return new TcpRun(received.path("bits_per_second").asDouble());
+        return tcpRun(run(ends.server(), duration, download, "-O", "1"));
     }
 
     @Override
     public UdpRun udp(Ends ends, int payloadSize, Duration duration, boolean download) {
-        JsonNode end = run(ends.server(), duration, download, "-u", "-b", "0", "-l", Integer.toString(payloadSize))
-                .path("end");
-        JsonNode received = end.path("sum_received");
-        long sent = end.path("sum_sent").path("packets").asLong();
-        long arrived = received.path("packets").asLong()
-                - received.path("lost_packets").asLong();
-        return new UdpRun(sent, Math.max(0, arrived), received.path("seconds").asDouble());
+        return udpRun(run(ends.server(), duration, download, "-u", "-b", "0", "-l", Integer.toString(payloadSize)));
+    }
+
+    /** What the receiver of a TCP run measured: {@code end.sum_received.bits_per_second} of the client's report. */
+    static TcpRun tcpRun(JsonNode report) {
+        return new TcpRun(field(report, "sum_received", "bits_per_second").asDouble());
     }
 
     /**
-     * Runs the client and returns its JSON report. A run that failed is tried again, twice: under a flood of UDP on
-     * a loaded machine iperf3's control connection sometimes times out ("unable to read from stream socket").
+     * A UDP run from the client's report: datagrams sent ({@code end.sum_sent.packets}), those that arrived (the
+     * receiver's {@code packets} less its {@code lost_packets}) and the receiver's interval.
+     */
+    static UdpRun udpRun(JsonNode report) {
+        long sent = field(report, "sum_sent", "packets").asLong();
+        long arrived = field(report, "sum_received", "packets").asLong()
+                - field(report, "sum_received", "lost_packets").asLong();
+        return new UdpRun(
+                sent,
+                Math.max(0, arrived),
+                field(report, "sum_received", "seconds").asDouble());
+    }
+
+    private static JsonNode field(JsonNode report, String sum, String name) {
+        JsonNode value = report.path("end").path(sum).path(name);
+        if (!value.isNumber()) {
+            throw new LabException("iperf3's report has no number at end." + sum + "." + name + " (iperf3 "
+                    + report.path("start").path("version").asText("of unknown version") + ")");
+        }
+        return value;
+    }
+
+    /**
+     * Runs the client and returns its JSON report. A run that failed or hung is tried again, twice: under a flood of
+     * UDP on a loaded machine iperf3's control connection sometimes times out ("unable to read from stream socket"),
+     * and iperf3 3.12 waits forever for the answer to its first UDP datagram if that one is lost.
      */
     private JsonNode run(String address, Duration duration, boolean download, String... extra) {
         List<String> command = new ArrayList<>(List.of(
@@ -102,6 +127,8 @@ final class Iperf3Traffic implements Traffic {
                 "-p",
                 serverPort(address),
                 "-J",
+                "--connect-timeout",
+                Long.toString(CONNECT_TIMEOUT.toMillis()),
                 "-t",
                 Long.toString(Math.max(1, duration.toSeconds()))));
         if (download) {
@@ -109,23 +136,36 @@ final class Iperf3Traffic implements Traffic {
         }
         command.addAll(List.of(extra));
         LabException failure = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            ExecResult result = lab.client()
-                    .command(command.toArray(String[]::new))
-                    .withTimeout(duration.plusSeconds(60))
-                    .run();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                JsonNode report = JSON.readTree(result.stdout());
-                if (!report.has("error") && result.exitCode() == 0) {
-                    return report;
+                return attempt(command, duration.plus(PATIENCE));
+            } catch (LabException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
                 }
-                failure = new LabException("iperf3 to " + address + " failed: "
-                        + report.path("error").asText() + "\n" + result.stderr());
-            } catch (java.io.IOException e) {
-                failure = new LabException("iperf3 to " + address + " printed no JSON report: " + result, e);
+                failure = e;
             }
         }
         throw failure;
+    }
+
+    private JsonNode attempt(List<String> command, Duration timeout) {
+        String address = command.get(2);
+        ExecResult result = lab.client()
+                .command(command.toArray(String[]::new))
+                .withTimeout(timeout)
+                .run();
+        JsonNode report;
+        try {
+            report = JSON.readTree(result.stdout());
+        } catch (java.io.IOException e) {
+            throw new LabException("iperf3 to " + address + " printed no JSON report: " + result, e);
+        }
+        if (report == null || report.has("error") || result.exitCode() != 0) {
+            throw new LabException("iperf3 to " + address + " failed: "
+                    + (report == null ? "no report" : report.path("error").asText()) + "\n" + result.stderr());
+        }
+        return report;
     }
 
     @Override

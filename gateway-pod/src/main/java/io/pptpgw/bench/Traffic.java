@@ -1,5 +1,6 @@
 package io.pptpgw.bench;
 
+import io.pptpgw.lab.LabException;
 import java.time.Duration;
 
 /**
@@ -42,13 +43,26 @@ interface Traffic extends AutoCloseable {
         }
     }
 
-    /** The tool asked for: {@code auto} picks iperf3 when it is on the PATH. */
-    static Traffic start(String tool, BenchLab lab) {
-        boolean iperf3 = switch (tool) {
-            case "iperf3" -> true;
+    /**
+     * Whether {@code tool} means iperf3: {@code auto} picks it when it is installed. Asking for iperf3 where it is
+     * not installed is an error that says how to get it, before anything is built.
+     */
+    static boolean usesIperf3(String tool) {
+        return switch (tool) {
+            case "iperf3" -> {
+                if (!Iperf3Traffic.isInstalled()) {
+                    throw new LabException("--traffic iperf3: iperf3 is not installed (not on the PATH, nor in"
+                            + " /usr/bin); install it (Debian: apt-get install iperf3) or use --traffic java");
+                }
+                yield true;
+            }
             case "java" -> false;
             default -> Iperf3Traffic.isInstalled();
         };
-        return iperf3 ? Iperf3Traffic.start(lab) : JavaTraffic.start(lab);
+    }
+
+    /** The tool asked for (see {@link #usesIperf3}), its listening ends started in {@code lab}. */
+    static Traffic start(String tool, BenchLab lab) {
+        return usesIperf3(tool) ? Iperf3Traffic.start(lab) : JavaTraffic.start(lab);
     }
 }
