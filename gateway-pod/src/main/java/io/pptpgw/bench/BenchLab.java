@@ -31,6 +31,9 @@ final class BenchLab implements AutoCloseable {
     private final Lab lab;
     private final BenchOptions options;
     private final Path files;
+    /** Removes {@link #files} when the JVM exits before {@link #close()} (Ctrl-C): the lab has a hook of its own. */
+    private final Thread removeFilesAtExit;
+
     private final List<Tracked> processes = new ArrayList<>();
     private int started;
 
@@ -40,6 +43,9 @@ final class BenchLab implements AutoCloseable {
         this.lab = lab;
         this.options = options;
         this.files = files;
+        this.removeFilesAtExit =
+                Thread.ofPlatform().name("bench-files-teardown").unstarted(() -> removeFiles(files));
+        Runtime.getRuntime().addShutdownHook(removeFilesAtExit);
     }
 
     static BenchLab build(BenchOptions options) {
@@ -51,7 +57,12 @@ final class BenchLab implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the bench's files to a temporary directory", e);
         }
-        return new BenchLab(Lab.build(BenchTopology.build(options.sourceAddresses())), options, files);
+        try {
+            return new BenchLab(Lab.build(BenchTopology.build(options.sourceAddresses())), options, files);
+        } catch (RuntimeException e) {
+            removeFiles(files);
+            throw e;
+        }
     }
 
     Namespace client() {
@@ -238,6 +249,15 @@ final class BenchLab implements AutoCloseable {
             stop(tracked.process());
         }
         lab.close();
+        removeFiles(files);
+        try {
+            Runtime.getRuntime().removeShutdownHook(removeFilesAtExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook runs anyway and finds nothing left
+        }
+    }
+
+    private static void removeFiles(Path files) {
         try (Stream<Path> walk = Files.walk(files)) {
             walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
