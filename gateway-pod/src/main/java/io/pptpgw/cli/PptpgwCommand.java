@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             SessionsCommand.class,
             DoctorCommand.class,
             LabCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class PptpgwCommand implements Callable<Integer> {

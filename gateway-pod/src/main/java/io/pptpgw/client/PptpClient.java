@@ -63,7 +63,17 @@ public final class PptpClient implements AutoCloseable {
      */
     public CompletableFuture<ClientSession> dial(
             InetSocketAddress server, String user, Credential credential, LinkSettings link) {
-        return control.connect(server)
+        return dial(server, null, user, credential, link);
+    }
+
+    /**
+     * As {@link #dial(InetSocketAddress, String, Credential, LinkSettings)}, with the control connection (and so the
+     * session's GRE) from the local address {@code local}, or from where routing chooses when it is null: a load
+     * generator spreads its sessions over several source addresses this way.
+     */
+    public CompletableFuture<ClientSession> dial(
+            InetSocketAddress server, InetSocketAddress local, String user, Credential credential, LinkSettings link) {
+        return control.connect(server, local)
                 .thenCompose(connection -> connection
                         .placeCall()
                         .thenCompose(call -> startSession(connection, call, server, user, credential, link))

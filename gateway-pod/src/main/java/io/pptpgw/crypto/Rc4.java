@@ -51,23 +51,48 @@ public final class Rc4 {
     public void process(byte[] in, int inOffset, byte[] out, int outOffset, int length) {
         Objects.checkFromIndexSize(inOffset, length, in.length);
         Objects.checkFromIndexSize(outOffset, length, out.length);
+        int[] s = state;
+        int ii = i;
+        int jj = j;
         for (int k = 0; k < length; k++) {
-            out[outOffset + k] = (byte) (in[inOffset + k] ^ nextKeyStreamOctet());
+            ii = (ii + 1) & 0xFF;
+            int si = s[ii];
+            jj = (jj + si) & 0xFF;
+            int sj = s[jj];
+            s[ii] = sj;
+            s[jj] = si;
+            out[outOffset + k] = (byte) (in[inOffset + k] ^ s[(si + sj) & 0xFF]);
         }
+        i = ii;
+        j = jj;
     }
 
-    /** XORs the next key-stream octets in place over {@code segment[offset, offset + length)}, eight at a time. */
+    /**
+     * XORs the next key-stream octets in place over {@code segment[offset, offset + length)}, eight at a time. The
+     * indices live in locals for the whole range: kept in fields, every octet paid a load and a store for each.
+     */
     public void process(MemorySegment segment, long offset, long length) {
         Objects.checkFromIndexSize(offset, length, segment.byteSize());
+        int[] s = state;
+        int ii = i;
+        int jj = j;
         long position = offset;
         long end = offset + length;
         for (; position + Long.BYTES <= end; position += Long.BYTES) {
             long keyStream = 0;
             for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
-                keyStream |= (long) nextKeyStreamOctet() << shift;
+                ii = (ii + 1) & 0xFF;
+                int si = s[ii];
+                jj = (jj + si) & 0xFF;
+                int sj = s[jj];
+                s[ii] = sj;
+                s[jj] = si;
+                keyStream |= (long) s[(si + sj) & 0xFF] << shift;
             }
             segment.set(LITTLE_ENDIAN_LONG, position, segment.get(LITTLE_ENDIAN_LONG, position) ^ keyStream);
         }
+        i = ii;
+        j = jj;
         for (; position < end; position++) {
             segment.set(ValueLayout.JAVA_BYTE, position, (byte)
                     (segment.get(ValueLayout.JAVA_BYTE, position) ^ nextKeyStreamOctet()));

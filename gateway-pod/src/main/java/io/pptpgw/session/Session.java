@@ -22,6 +22,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Session implements TunnelControl, LinkListener {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
+    /** How long a gateway waits for the client's first PPP frame before it opens LCP itself (see {@link #start}). */
+    static final Duration PEER_OPENS_WITHIN = Duration.ofMillis(500);
 
     /** Told once when the link goes down by itself, so the owner can end the call (which then calls {@link #end}). */
     @FunctionalInterface
@@ -65,6 +69,9 @@ public final class Session implements TunnelControl, LinkListener {
     private DownCause downCause;
     private String downReason = "";
     private boolean ended;
+    private boolean startRequested;
+    private boolean linkStarted;
+    private ScheduledFuture<?> openAnyway;
 
     public Session(
             LinkRole role,
@@ -105,9 +112,32 @@ public final class Session implements TunnelControl, LinkListener {
         };
     }
 
-    /** Starts LCP. Call on the event loop once the peer can take GRE for this call. */
+    /**
+     * Starts LCP. Call on the event loop once the peer can take GRE for this call.
+     *
+     * <p>A client opens LCP as soon as its call is connected, but its data path may take GRE for the call only a
+     * moment after the Outgoing-Call-Reply reached it: a gateway's Configure-Request sent at once can be lost, and
+     * then costs the whole restart timer (RFC 1661 §4.6, 3 s) of every setup. So a gateway opens LCP when the client's
+     * first frame arrives, which proves the client listens, or after {@link #PEER_OPENS_WITHIN} of silence.
+     */
     public void start() {
         observer.setupStarted();
+        startRequested = true;
+        if (server) {
+            openAnyway = loop.schedule(this::startLink, PEER_OPENS_WITHIN.toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            startLink();
+        }
+    }
+
+    private void startLink() {
+        if (linkStarted || ended) {
+            return;
+        }
+        linkStarted = true;
+        if (openAnyway != null) {
+            openAnyway.cancel(false);
+        }
         link.start();
     }
 
@@ -139,6 +169,9 @@ public final class Session implements TunnelControl, LinkListener {
             return;
         }
         ended = true;
+        if (openAnyway != null) {
+            openAnyway.cancel(false);
+        }
         if (downCause == null) {
             downReason = reason;
             link.lowerLayerDown(reason);
@@ -161,6 +194,9 @@ public final class Session implements TunnelControl, LinkListener {
     public void receiveControl(int protocol, byte[] information) {
         loop.execute(() -> {
             if (!ended) {
+                if (startRequested) {
+                    startLink();
+                }
                 link.receive(protocol, information);
             }
         });

@@ -14,6 +14,7 @@ class PptpgwCommandTest {
                 .contains("Usage: pptpgw")
                 .containsPattern("(?m)^  version +Print the version of pptpgw\\.")
                 .containsPattern("(?m)^  lab +A demo network")
+                .containsPattern("(?m)^  bench +Measure the gateway in a lab of its own")
                 .containsPattern("(?m)^  help +");
     }
 
