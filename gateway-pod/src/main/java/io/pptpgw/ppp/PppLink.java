@@ -130,7 +130,10 @@ public final class PppLink {
             decode(protocol, bytes).ifPresent(authentication::receive);
         } else if (network != null && network.protocol(protocol).isPresent()) {
             ControlProtocol layer = network.protocol(protocol).get();
-            decode(protocol, bytes).ifPresent(layer::receive);
+            decode(protocol, bytes).ifPresent(packet -> {
+                network.peerSent(protocol);
+                layer.receive(packet);
+            });
         } else if (isForLaterPhase(protocol)) {
             dropped(protocol, "not expected in phase " + phase); // RFC 1661 §3.4-§3.6
         } else if (lcp.control().isOpened()) {
