@@ -15,6 +15,11 @@ K8S_VERSION="${K8S_VERSION:-1.34.4}"
 API_TEST_DIR="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}"
 TARGET="$API_TEST_DIR/k8s/${K8S_VERSION}-linux-amd64"
 
+# One build at a time: CI starts this in the background early, and the tests run it again when they need it.
+mkdir -p "$API_TEST_DIR"
+exec 9>"$API_TEST_DIR/.build.lock"
+flock 9
+
 if [[ -x "$TARGET/kube-apiserver" && -x "$TARGET/etcd" && -x "$TARGET/kubectl" ]]; then
   echo "kube-api-test binaries already in $TARGET"
   exit 0

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             VersionCommand.class,
             GatewayCommand.class,
             ProbeCommand.class,
+            SessionsCommand.class,
             DoctorCommand.class,
             LabCommand.class,
             CommandLine.HelpCommand.class

@@ -12,6 +12,7 @@ import io.pptpgw.tun.TunDevice;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,8 @@ final class GreReader implements Runnable {
     private static final ValueLayout.OfShort SHORT_BE =
             ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final int EARLY_FRAMES = 32;
+    private static final long EARLY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long RESET_REQUEST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int IPV4 = 0x0021;
     private static final int MPPE = 0x00FD;
@@ -52,6 +55,8 @@ final class GreReader implements Runnable {
     private final PppFrameView frame = new PppFrameView();
     private final Tunnel[] touched;
     private final List<Tunnel> holding = new ArrayList<>();
+    private final List<Tunnel> waitingForLink = new ArrayList<>();
+    private final MemorySegment scratch;
     private int touchedCount;
     private int batchNumber;
     private long batchNanos;
@@ -73,6 +78,7 @@ final class GreReader implements Runnable {
         this.batch = new PacketBatch(settings.batchSize(), settings.slotSize());
         this.counters = counters;
         this.touched = new Tunnel[settings.batchSize()];
+        this.scratch = java.lang.foreign.Arena.ofAuto().allocate(settings.slotSize(), 8);
     }
 
     /** The reorder buffer's in-order output for one tunnel: a PPP frame to decode. */
@@ -89,13 +95,17 @@ final class GreReader implements Runnable {
                 if (received > 0) {
                     processBatch(received);
                 } else if (received == 0) {
-                    gre.awaitReceive(Math.min(IDLE_WAIT_NANOS, nextReorderWait()));
+                    long wait = waitingForLink.isEmpty() ? IDLE_WAIT_NANOS : EARLY_POLL_NANOS;
+                    gre.awaitReceive(Math.min(wait, nextReorderWait()));
                 } else if (received == GreSocket.CLOSED) {
                     return;
                 } else {
                     log.warn("GRE receive failed with errno {}; carrying on", -received);
                 }
                 releaseExpired();
+                if (!waitingForLink.isEmpty()) {
+                    deliverEarlyWhereLinksCameUp();
+                }
             }
         } catch (RuntimeException e) {
             log.error("GRE worker stopped by a bug; sessions can no longer receive", e);
@@ -161,6 +171,9 @@ final class GreReader implements Runnable {
     }
 
     private void deliver(Tunnel tunnel, MemorySegment segment, long offset, int length) {
+        if (tunnel.early != null && tunnel.link != null) {
+            deliverEarly(tunnel);
+        }
         if (!frame.parse(segment, offset, length)) {
             drop(pppDrop(frame.dropReason()));
             return;
@@ -181,7 +194,7 @@ final class GreReader implements Runnable {
     private void deliverPlain(Tunnel tunnel, MemorySegment segment, long offset, int length) {
         TunnelLink link = tunnel.link;
         if (link == null) {
-            drop(Drop.PPP_LINK_NOT_UP);
+            stash(tunnel, IPV4, segment, offset, length);
         } else if (link.encrypted()) {
             drop(Drop.PPP_UNENCRYPTED_REFUSED); // RFC 3078 §1: once MPPE is open, plaintext IP is not accepted
         } else {
@@ -191,7 +204,11 @@ final class GreReader implements Runnable {
 
     private void deliverEncrypted(Tunnel tunnel, MemorySegment segment, long offset, int length) {
         TunnelLink link = tunnel.link;
-        if (link == null || !link.encrypted()) {
+        if (link == null) {
+            stash(tunnel, MPPE, segment, offset, length);
+            return;
+        }
+        if (!link.encrypted()) {
             drop(Drop.PPP_LINK_NOT_UP);
             return;
         }
@@ -264,6 +281,54 @@ final class GreReader implements Runnable {
         }
         tunnel.counters.add(Tunnel.RECEIVED_PACKETS, 1);
         tunnel.counters.add(Tunnel.RECEIVED_BYTES, length);
+    }
+
+    /**
+     * Data that arrives before the event loop has published the link: the peer opened its side as soon as it sent
+     * its last Configure-Ack, which we received just before this packet but handed to the event loop. Kept, in
+     * order and bounded, until the link is up, instead of losing a client's first packets.
+     */
+    private void stash(Tunnel tunnel, int protocol, MemorySegment segment, long offset, int length) {
+        if (tunnel.early == null) {
+            tunnel.early = new ArrayDeque<>();
+            waitingForLink.add(tunnel);
+        }
+        if (tunnel.early.size() >= EARLY_FRAMES || length > scratch.byteSize() - 2) {
+            drop(Drop.PPP_LINK_NOT_UP);
+            return;
+        }
+        byte[] copy = new byte[2 + length];
+        copy[0] = (byte) (protocol >> 8);
+        copy[1] = (byte) protocol;
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, offset, copy, 2, length);
+        tunnel.early.add(copy);
+    }
+
+    private void deliverEarly(Tunnel tunnel) {
+        byte[] copy;
+        while ((copy = tunnel.early.poll()) != null) {
+            int length = copy.length - 2;
+            MemorySegment.copy(copy, 2, scratch, ValueLayout.JAVA_BYTE, 0, length);
+            if (copy[1] == (byte) IPV4) {
+                deliverPlain(tunnel, scratch, 0, length);
+            } else {
+                deliverEncrypted(tunnel, scratch, 0, length);
+            }
+        }
+        tunnel.early = null;
+        waitingForLink.remove(tunnel);
+    }
+
+    private void deliverEarlyWhereLinksCameUp() {
+        for (int i = waitingForLink.size() - 1; i >= 0; i--) {
+            Tunnel tunnel = waitingForLink.get(i);
+            if (tunnel.closed) {
+                tunnel.early = null;
+                waitingForLink.remove(i);
+            } else if (tunnel.link != null) {
+                deliverEarly(tunnel);
+            }
+        }
     }
 
     private void touch(Tunnel tunnel) {

@@ -36,6 +36,7 @@ public final class Tunnel {
     int touchedInBatch = -1;
     boolean holdingPackets;
     long lastResetRequestNanos;
+    java.util.ArrayDeque<byte[]> early;
 
     // TUN worker only.
     boolean waitingForAck;

@@ -1,14 +1,18 @@
 package io.pptpgw.gateway;
 
+import io.pptpgw.admin.ActiveSession;
 import io.pptpgw.config.Authentication;
 import io.pptpgw.config.GatewayConfig;
 import io.pptpgw.dataplane.DataPlane;
 import io.pptpgw.dataplane.DataPlaneSettings;
 import io.pptpgw.dataplane.PoolRoutes;
+import io.pptpgw.dataplane.Tunnel;
+import io.pptpgw.metrics.Readiness;
 import io.pptpgw.net.ProcessCommandRunner;
 import io.pptpgw.node.NodeProgrammer;
 import io.pptpgw.node.NodeProgrammingObserver;
 import io.pptpgw.ppp.LinkSettings;
+import io.pptpgw.ppp.NetworkParameters;
 import io.pptpgw.ppp.auth.AuthProtocol;
 import io.pptpgw.ppp.auth.Authenticator;
 import io.pptpgw.ppp.auth.ChapMd5;
@@ -37,6 +41,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -146,8 +151,35 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Ready for clients: the listener is bound and, when we program the node, our rules are in place. */
-    public boolean ready() {
-        return node == null || node.inPlace();
+    public Readiness readiness() {
+        return Readiness.allOf(
+                Readiness.when(control::isListening, "the PPTP listener is not up"),
+                Readiness.when(() -> node == null || node.inPlace(), "the node's rules are not programmed"));
+    }
+
+    /** The live sessions with their figures, for the admin socket ({@code pptpgw sessions}). */
+    public List<ActiveSession> activeSessions() {
+        long nowNanos = System.nanoTime();
+        Instant now = Instant.now();
+        return sessions.sessions().stream()
+                .map(session -> {
+                    Tunnel tunnel = session.tunnel();
+                    long lastReceive = tunnel.lastReceiveNanos();
+                    NetworkParameters parameters = session.parameters();
+                    return new ActiveSession(
+                            session.user(),
+                            tunnel.spec().localCallId(),
+                            session.peer(),
+                            parameters == null ? "" : parameters.peerAddress().getHostAddress(),
+                            session.encryption(),
+                            session.started(),
+                            tunnel.receivedPackets(),
+                            tunnel.receivedBytes(),
+                            tunnel.sentPackets(),
+                            tunnel.sentBytes(),
+                            lastReceive == 0 ? session.started() : now.minusNanos(nowNanos - lastReceive));
+                })
+                .toList();
     }
 
     public GatewayConfig config() {

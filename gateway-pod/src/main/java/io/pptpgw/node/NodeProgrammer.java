@@ -116,8 +116,10 @@ public final class NodeProgrammer implements AutoCloseable {
             nft.check(script);
             nft.apply(script);
             snapshot = normalize(nft.listTable(table.family(), table.name()));
+            observer.applied(true, clock.instant());
         } catch (RuntimeException e) {
             inPlace = false;
+            observer.applied(false, clock.instant());
             observer.failed("programming table " + table.qualifiedName(), e, clock.instant());
             throw e;
         }

@@ -13,6 +13,13 @@ public interface NodeProgrammingObserver {
     /** Everything was verified or applied and is in place (the "last success" time). */
     default void inPlace(Instant at) {}
 
+    /**
+     * One attempt to program the gateway's table (forwarding, {@code nft --check}, {@code nft -f}, the snapshot
+     * listing) ended, once per attempt; counted as nftables applies by result. Drift checks that find nothing to do
+     * are not attempts.
+     */
+    default void applied(boolean succeeded, Instant at) {}
+
     /** A drift check found {@code drift} and re-applied the gateway's rules; count these. */
     default void repaired(Drift drift, Instant at) {}
 

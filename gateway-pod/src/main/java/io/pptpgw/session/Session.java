@@ -142,6 +142,9 @@ public final class Session implements TunnelControl, LinkListener {
         if (downCause == null) {
             downReason = reason;
             link.lowerLayerDown(reason);
+            if (parameters == null && downCause == null) {
+                observer.setupFailed(SessionObserver.CALL_ENDED, Duration.ofNanos(System.nanoTime() - startedNanos));
+            }
         }
         dataPlane.close(tunnel);
         if (parameters == null) {

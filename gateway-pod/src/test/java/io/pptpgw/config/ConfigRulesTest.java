@@ -49,14 +49,13 @@ class ConfigRulesTest {
     @Test
     void insecureMethodsAreAcceptedWhenAllowedExplicitly() {
         var config = GatewayConfigLoader.parse(
-                ConfigYaml.officeWith("methods: [MSCHAPv2]", "methods: [MSCHAPv2, CHAP, PAP]\n    allowInsecure: true"),
-                "office.yaml");
+                ConfigYaml.officeWithInsecureMethods("methods: [MSCHAPv2, CHAP, PAP]"), "office.yaml");
         assertThat(config.authentication().methods()).hasSize(3);
     }
 
     @Test
     void requiredEncryptionNeedsMsChapV2() {
-        assertThat(officeProblems("methods: [MSCHAPv2]", "methods: [CHAP]\n    allowInsecure: true"))
+        assertThat(problems(ConfigYaml.officeWithInsecureMethods("methods: [CHAP]")))
                 .containsExactly("spec.authentication.encryption Required needs MSCHAPv2 in methods (MPPE keys come"
                         + " from MS-CHAPv2, RFC 3079)");
     }

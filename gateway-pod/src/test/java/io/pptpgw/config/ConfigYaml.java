@@ -18,10 +18,18 @@ final class ConfigYaml {
 
     /** The office example with every occurrence of {@code from} replaced by {@code to} (which must occur). */
     static String officeWith(String from, String to) {
-        String office = office();
-        if (!office.contains(from)) {
+        return replace(office(), from, to);
+    }
+
+    /** The office example with insecure methods allowed and {@code methods: [MSCHAPv2]} replaced by {@code to}. */
+    static String officeWithInsecureMethods(String to) {
+        return replace(officeWith("allowInsecure: false", "allowInsecure: true"), "methods: [MSCHAPv2]", to);
+    }
+
+    private static String replace(String yaml, String from, String to) {
+        if (!yaml.contains(from)) {
             throw new IllegalArgumentException("office.yaml has no \"" + from + "\"");
         }
-        return office.replace(from, to);
+        return yaml.replace(from, to);
     }
 }

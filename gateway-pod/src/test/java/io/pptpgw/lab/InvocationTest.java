@@ -59,7 +59,7 @@ class InvocationTest {
     void awaitsOutputOfAStartedProcessAndCloseEndsItWithItsChildren() throws Exception {
         ProcessHandle shell;
         ProcessHandle sleep;
-        try (LabProcess started = Invocation.of("sh", "-c", "echo one; sleep 0.2; echo READY; sleep 30 & wait")
+        try (LabProcess started = Invocation.of("sh", "-c", "echo one; sleep 0.2; sleep 30 & echo READY; wait")
                 .start()) {
             started.awaitOutput("READY", Duration.ofSeconds(10));
             assertThat(started.stdout()).isEqualTo("one\nREADY\n");

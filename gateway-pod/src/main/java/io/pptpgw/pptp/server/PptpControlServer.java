@@ -100,6 +100,11 @@ public final class PptpControlServer implements AutoCloseable {
         return (InetSocketAddress) listener.localAddress();
     }
 
+    /** Whether the listening socket is bound and open: false once closed or if it failed. */
+    public boolean isListening() {
+        return listener.isActive();
+    }
+
     public int port() {
         return localAddress().getPort();
     }
