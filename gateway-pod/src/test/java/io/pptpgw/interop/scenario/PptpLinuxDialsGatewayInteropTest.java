@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -134,5 +135,28 @@ class PptpLinuxDialsGatewayInteropTest {
         assertThat(down.identical()).as(down.toString()).isTrue();
 
         assertThat(client.pppdLog(vm)).contains("sent [LCP EchoReq").contains("rcvd [LCP EchoRep");
+    }
+
+    /** Our gateway requires MPPE; a client that will not do it is told so by LCP before the call is cleared. */
+    @Test
+    void aClientWithoutMppeIsToldWhyByLcpTerminateRequest() {
+        Namespace node = lab.namespace("node");
+        Path work = vm.runDirectory().resolve("gateway-no-mppe");
+        gateway = GatewayProcess.start(node, work, """
+                clientPool: {cidr: 10.250.0.0/24}
+                authentication:
+                  usersSecretRef: {name: users}
+                """, USERS);
+        client = PptpClientScenario.dialling(TAP_ADDRESS)
+                .withUser("alice", USERS.get("alice"))
+                .withMppe(Mppe.NONE);
+        REPORT.addForThisTest(
+                "pppd (guest) and pptpgw gateway side by side",
+                () -> SideBySide.render("pppd without MPPE", client.pppdLog(vm), "pptpgw gateway", gateway.trace()));
+
+        CommandResult dialled = client.tryDial(vm, DIAL_TIMEOUT);
+
+        assertThat(dialled.exitCode()).as(dialled.describe()).isNotZero();
+        assertThat(client.pppdLog(vm)).contains("rcvd [LCP TermReq").contains("encryption is Required");
     }
 }

@@ -1,6 +1,7 @@
 package io.pptpgw.interop.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pptpgw.cli.PptpgwCommand;
 import io.pptpgw.interop.ChecksummedTransfer;
@@ -138,6 +139,13 @@ class ProbeDialsPptpdInteropTest {
             System.out.println("interop probe transfer " + up + "\ninterop probe transfer " + down);
             assertThat(up.identical()).as(up.toString()).isTrue();
             assertThat(down.identical()).as(down.toString()).isTrue();
+
+            // SIGTERM: the probe hangs up as a user would, LCP Terminate-Request first, then the call.
+            probe.destroy();
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(server.pppdLog(vm))
+                            .contains("rcvd [LCP TermReq")
+                            .contains("LCP terminated by peer (user hung up)"));
         } finally {
             capture.close();
             server.stop(vm);
