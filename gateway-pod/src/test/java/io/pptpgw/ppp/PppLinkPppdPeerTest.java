@@ -12,7 +12,6 @@ import io.pptpgw.ppp.ccp.MppeMode;
 import io.pptpgw.ppp.ccp.MppePolicy;
 import io.pptpgw.ppp.ipcp.IpcpSettings;
 import io.pptpgw.ppp.lcp.LcpSettings;
-import io.pptpgw.testing.Hex;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,7 +40,7 @@ class PppLinkPppdPeerTest {
         List<PppdConversation.Packet> conversation = PppdConversation.read(STATELESS_128, "pppd");
         PppLink link = gateway(conversation, MppePolicy.defaults());
 
-        replay(link, conversation);
+        PppdConversation.replay(link, sink, conversation);
 
         assertThat(events.authentications).containsExactly("succeeded alice MSCHAP_V2");
         assertThat(events.ups).singleElement().satisfies(up -> {
@@ -76,36 +75,13 @@ class PppLinkPppdPeerTest {
         assertThat(sink.packets(PppProtocol.IPCP.number())).isNotEmpty();
     }
 
-    /** Feeds pppd's packets in capture order; each of ours must have been sent by the time the capture shows it. */
-    private void replay(PppLink link, List<PppdConversation.Packet> conversation) {
-        int answered = 0;
-        for (PppdConversation.Packet packet : conversation) {
-            if (!packet.isControl()) {
-                continue; // MPPE-encrypted data: MppePppdVectorsTest
-            }
-            if (packet.fromPeer()) {
-                link.receive(packet.protocol(), packet.information());
-                continue;
-            }
-            assertThat(sink.sent)
-                    .as("by the time the capture shows %s we must have sent it", packet.name())
-                    .hasSizeGreaterThan(answered);
-            RecordingSink.Sent ours = sink.sent.get(answered++);
-            assertThat(ours.protocol()).as(packet.name()).isEqualTo(packet.protocol());
-            assertThat(Hex.string(ControlPacketCodec.encode(ours.packet())))
-                    .as(packet.name())
-                    .isEqualTo(Hex.string(packet.information()));
-        }
-        assertThat(sink.sent).as("nothing beyond what the capture shows").hasSize(answered);
-    }
-
     /** The gateway's link as {@code pptpgw gateway} builds it, with the randomness of the captured call. */
     private PppLink gateway(List<PppdConversation.Packet> conversation, MppePolicy policy) {
-        byte[] ourLcpRequest = information(conversation, "pptpgw-lcp-configure-request");
-        byte[] challenge = information(conversation, "pptpgw-chap-challenge");
-        int magicNumber = (int) Long.parseLong(Hex.string(Arrays.copyOfRange(ourLcpRequest, 15, 19)), 16);
-        RandomGenerator magicNumbers = () -> (long) magicNumber << 32; // nextInt() takes the high half
-        RandomGenerator challenges = new Replayed(Arrays.copyOfRange(challenge, 5, 21), challenge[1] & 0xFF);
+        RandomGenerator magicNumbers = PppdConversation.magicNumber(
+                PppdConversation.information(conversation, "pptpgw-lcp-configure-request"));
+        byte[] challenge = PppdConversation.information(conversation, "pptpgw-chap-challenge");
+        RandomGenerator challenges =
+                new PppdConversation.Replayed(Arrays.copyOfRange(challenge, 5, 21), challenge[1] & 0xFF);
         CredentialStore users = CredentialStore.of(Map.of("alice", new Credential.Password("alice-password")));
         PppLink link = new PppLink(
                 new LinkRole.Server(method -> {
@@ -129,31 +105,5 @@ class PppLinkPppdPeerTest {
                 events);
         link.start();
         return link;
-    }
-
-    private static byte[] information(List<PppdConversation.Packet> conversation, String name) {
-        return conversation.stream()
-                .filter(packet -> packet.name().equals(name))
-                .findFirst()
-                .orElseThrow()
-                .information();
-    }
-
-    /** Hands out the captured challenge bytes and identifier, in the order MS-CHAPv2 asks for them. */
-    private record Replayed(byte[] challenge, int identifier) implements RandomGenerator {
-        @Override
-        public void nextBytes(byte[] bytes) {
-            System.arraycopy(challenge, 0, bytes, 0, bytes.length);
-        }
-
-        @Override
-        public int nextInt(int bound) {
-            return identifier;
-        }
-
-        @Override
-        public long nextLong() {
-            throw new UnsupportedOperationException("the capture holds no more randomness");
-        }
     }
 }
