@@ -7,7 +7,10 @@ import java.net.Socket;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-/** Test program: accepts one TCP connection on a port and reports how many bytes came, their SHA-256, and from whom. */
+/**
+ * Test program: accepts one TCP connection on a port and reports how many bytes came, their SHA-256, from whom, and
+ * how long they took from accept to end of stream.
+ */
 public final class TcpSink {
     private TcpSink() {}
 
@@ -20,6 +23,7 @@ public final class TcpSink {
             System.out.flush();
             try (Socket socket = server.accept();
                     InputStream in = socket.getInputStream()) {
+                long accepted = System.nanoTime();
                 MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
                 byte[] buffer = new byte[65536];
                 long total = 0;
@@ -29,7 +33,8 @@ public final class TcpSink {
                 System.out.println("RECEIVED " + total + " " + HexFormat.of().formatHex(sha256.digest()) + " FROM "
                         + ((InetSocketAddress) socket.getRemoteSocketAddress())
                                 .getAddress()
-                                .getHostAddress());
+                                .getHostAddress()
+                        + " IN " + (System.nanoTime() - accepted) / 1_000_000 + " ms");
             }
         }
     }

@@ -6,12 +6,14 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.pptpgw.pptp.control.MalformedControlMessage;
 import io.pptpgw.pptp.control.MalformedControlMessage.Reason;
 import io.pptpgw.pptp.control.PptpSpec;
+import java.util.List;
 
 /**
  * Cuts the TCP byte stream into PPTP control frames, however the segments split or coalesce them. The Length field
  * counts the whole message, itself included, hence the adjustment of -2. A Length shorter than the header or longer
  * than any control message means the stream can no longer be followed: instead of Netty's exception, the decoder
- * emits one {@link MalformedControlMessage} and then discards everything until the handler closes the channel.
+ * emits one {@link MalformedControlMessage} and then discards everything until the handler closes the channel. A
+ * stream that ends inside a message is reported once as truncated, so a peer that breaks off mid-message is counted.
  */
 public final class ControlFrameDecoder extends LengthFieldBasedFrameDecoder {
     private final int maxFrameLength;
@@ -48,5 +50,17 @@ public final class ControlFrameDecoder extends LengthFieldBasedFrameDecoder {
             }
         }
         return super.decode(ctx, in);
+    }
+
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        super.decodeLast(ctx, in, out);
+        if (!discarding && in.isReadable()) {
+            int octets = in.readableBytes();
+            String expected = octets >= 2 ? " of " + in.getUnsignedShort(in.readerIndex()) : "";
+            in.skipBytes(octets);
+            out.add(new MalformedControlMessage(
+                    Reason.TRUNCATED, "the stream ended " + octets + " octets into a message" + expected));
+        }
     }
 }

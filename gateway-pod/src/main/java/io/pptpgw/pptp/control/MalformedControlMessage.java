@@ -15,7 +15,7 @@ public record MalformedControlMessage(Reason reason, String detail) implements D
 
     /** The codec's checks, in the order it makes them, each with how much of the conversation it spoils. */
     public enum Reason {
-        /** Fewer than two octets: not even a Length field. */
+        /** Fewer than two octets: not even a Length field; or the stream ended inside a message. */
         TRUNCATED(Scope.STREAM),
         /** The Length field disagrees with the number of octets in the frame. */
         LENGTH_MISMATCH(Scope.STREAM),

@@ -91,6 +91,29 @@ class ControlFrameDecoderTest {
     }
 
     @Test
+    void aStreamEndingInsideAMessageIsReportedOnceAsTruncated() {
+        byte[] start = bytes(messages.get(0));
+        EmbeddedChannel channel = decoderChannel();
+        channel.writeInbound(Unpooled.wrappedBuffer(bytes(new EchoRequest(2)), java.util.Arrays.copyOf(start, 30)));
+        channel.pipeline().fireChannelInactive();
+        assertThat(readAll(channel))
+                .containsExactly(
+                        new EchoRequest(2),
+                        new MalformedControlMessage(
+                                Reason.TRUNCATED, "the stream ended 30 octets into a message of " + start.length));
+        assertThat(channel.finishAndReleaseAll()).isFalse();
+    }
+
+    @Test
+    void aStreamEndingBetweenMessagesIsNotTruncated() {
+        EmbeddedChannel channel = decoderChannel();
+        channel.writeInbound(Unpooled.wrappedBuffer(bytes(new EchoRequest(2))));
+        channel.pipeline().fireChannelInactive();
+        assertThat(readAll(channel)).containsExactly(new EchoRequest(2));
+        assertThat(channel.finishAndReleaseAll()).isFalse();
+    }
+
+    @Test
     void encoderWritesOneExactBufferPerMessage() {
         EmbeddedChannel channel = new EmbeddedChannel(new ControlMessageEncoder());
         for (ControlMessage message : messages) {
