@@ -89,9 +89,9 @@ class PptpLinuxDialsGatewayInteropTest {
     @CsvSource(
             delimiter = ';',
             value = {
-                "STATELESS_128; {}; 20000000",
-                "STATEFUL_128; {allowStateful: true}; 10000000",
-                "STATELESS_40; {allow40Bit: true}; 10000000"
+                "STATELESS_128; {}; 50000000",
+                "STATEFUL_128; {allowStateful: true}; 50000000",
+                "STATELESS_40; {allow40Bit: true}; 50000000"
             })
     void pptpLinuxDialsOurGatewayAndCarriesTraffic(Mppe mppe, String mppePolicy, long bytes) {
         Namespace node = lab.namespace("node");
