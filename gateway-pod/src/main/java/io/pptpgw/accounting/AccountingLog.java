@@ -15,9 +15,9 @@ import org.slf4j.spi.LoggingEventBuilder;
  * quoted only when they must be), with the same pairs attached as key-value pairs for the JSON log format:
  *
  * <pre>
- * session ended user=alice peer=198.51.100.7:40211 address=10.250.0.2 call_id=0x1f2a encryption=mppe-128-stateless
+ * session ended user=alice peer=198.51.100.7:40211 address=10.250.0.2 call_id=0x1f2a encryption=mppe-128
  *     start=2025-01-01T10:00:00Z duration_seconds=3723.456 received_bytes=48000 received_packets=120
- *     sent_bytes=51000 sent_packets=118 reason=peer_terminated
+ *     sent_bytes=51000 sent_packets=118 reason="peer_terminated: ..."
  * </pre>
  *
  * {@code received} is from the client and {@code sent} to it. A user name is the peer's choice, so quoting escapes

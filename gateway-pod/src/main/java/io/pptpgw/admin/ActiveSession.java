@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param callId our Call ID of the session (RFC 2637 §2.7), 0..65535
  * @param peer the client's address and TCP port of its control connection
  * @param tunnelAddress the client's address inside the tunnel, or empty before IPCP assigned one
- * @param encryption how the link is encrypted, e.g. {@code mppe-128-stateless}, or {@code none}
+ * @param encryption how the link is encrypted, e.g. {@code mppe-128}, or {@code none}
  * @param upSince when the call was admitted
  * @param lastActivity when the last packet came from the client
  */

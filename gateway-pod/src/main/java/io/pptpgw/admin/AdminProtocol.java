@@ -19,7 +19,7 @@ import java.util.List;
  * <pre>
  * -> sessions\n
  * &lt;- {"sessions":[{"user":"alice","callId":7978,"peer":"198.51.100.7:40211","tunnelAddress":"10.250.0.2",
- *                  "encryption":"mppe-128-stateless","upSince":"2025-01-01T10:00:00Z","receivedPackets":120,
+ *                  "encryption":"mppe-128","upSince":"2025-01-01T10:00:00Z","receivedPackets":120,
  *                  "receivedBytes":48000,"sentPackets":118,"sentBytes":51000,"lastActivity":"2025-01-01T10:05:00Z"}]}
  * &lt;- {"error":"unknown request 'status'; the admin socket answers: sessions"}
  * </pre>

@@ -8,6 +8,7 @@ import io.pptpgw.config.InvalidConfigException;
 import io.pptpgw.gateway.Gateway;
 import io.pptpgw.metrics.GatewayMetrics;
 import io.pptpgw.metrics.MetricsServer;
+import io.pptpgw.metrics.Readiness;
 import io.pptpgw.ppp.auth.credentials.Credential;
 import io.pptpgw.ppp.auth.credentials.CredentialStore;
 import io.pptpgw.ppp.auth.credentials.FileCredentialStore;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Option;
  * default (port 1723, pool 10.250.0.0/24, MS-CHAPv2 with MPPE-128) with one generated user.
  *
  * <p>Order: metrics endpoint first (so {@code /healthz} answers and {@code /readyz} says why not while the node's
- * pool is awaited), then the gateway, then the admin socket. Shutdown runs in reverse.
+ * pool is awaited), then the gateway, then the admin socket. Shutdown turns {@code /readyz} to 503 first, then
+ * runs in reverse, so the endpoint reports the stop (and the listener gone) until the gateway has closed.
  */
 @Command(
         name = "gateway",
@@ -97,12 +100,15 @@ public final class GatewayCommand implements Callable<Integer> {
         AtomicReference<Gateway> running = new AtomicReference<>();
         GatewayConfig initial =
                 config == null ? GatewayConfigLoader.embeddedDefault() : GatewayConfigLoader.load(config);
+        AtomicBoolean stopping = new AtomicBoolean();
         MetricsServer metricsServer = MetricsServer.start(
                 new InetSocketAddress(metricsAddress, initial.metricsPort().number()),
                 registry,
-                () -> Optional.ofNullable(running.get())
-                        .map(gateway -> gateway.readiness().notReadyBecause())
-                        .orElse(Optional.of("the gateway is starting")));
+                Readiness.allOf(
+                        Readiness.when(() -> !stopping.get(), "the gateway is stopping"),
+                        () -> Optional.ofNullable(running.get())
+                                .map(gateway -> gateway.readiness().notReadyBecause())
+                                .orElse(Optional.of("the gateway is starting"))));
         GatewayConfig gatewayConfig = nodePools == null ? initial : awaitNodePool();
         CredentialStore credentials = credentials(housekeeping);
         Gateway gateway = Gateway.start(
@@ -116,7 +122,8 @@ public final class GatewayCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(Thread.ofPlatform().name("pptpgw-shutdown").unstarted(() -> {
-                    running.set(null);
+                    // Not ready from here on, with the gateway's own reasons as its parts close (listener first).
+                    stopping.set(true);
                     if (admin != null) {
                         admin.close();
                     }

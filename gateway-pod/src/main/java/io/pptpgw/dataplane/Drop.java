@@ -32,6 +32,7 @@ public enum Drop {
     IP_SPOOFED_SOURCE("ip"),
     IP_TOO_BIG("ip"),
     TUN_NO_SESSION("tun"),
+    TUN_NOT_IPV4("tun"),
     TUN_WRITE_FAILED("tun");
 
     private final String layer;

@@ -156,6 +156,11 @@ final class TunReader implements Runnable {
                 break;
             }
             read++;
+            if ((segment.get(ValueLayout.JAVA_BYTE, start) & 0xF0) != 0x40) {
+                // Only IPv4 is negotiated (IPCP); anything else would reach the peer mislabelled as protocol 0x0021.
+                counters.add(DataPlane.DROPS + Drop.TUN_NOT_IPV4.ordinal(), 1);
+                continue;
+            }
             Tunnel tunnel = routes.route(segment, start, length);
             if (tunnel == null || tunnel.closed || tunnel.link == null) {
                 counters.add(DataPlane.DROPS + Drop.TUN_NO_SESSION.ordinal(), 1);

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 /**
  * The classic PPTP failure is a control connection that works while its GRE does not: a NAT without the PPTP
  * helper, or a firewall dropping IP protocol 47. Conntrack shows it: each live peer should have a TCP entry to the
- * listen port and a GRE entry that has seen replies. The peers are the ones the gateway names, else the sources of
- * established TCP connections to the listen port.
+ * listen port and GRE in both directions. A session the node terminates itself never has a replied GRE entry (each
+ * direction's key is the other side's Call ID, and no helper pairs them), so GRE counts as flowing when it is seen
+ * from the peer and to the peer, or in one replied entry. The peers are the ones the gateway names, else the
+ * sources of established TCP connections to the listen port.
  */
 public final class ConntrackSessionsCheck implements Check {
     private static final Pattern FIRST_SOURCE = Pattern.compile("\\bsrc=(\\S+) dst=(\\S+)");
@@ -51,25 +53,29 @@ public final class ConntrackSessionsCheck implements Check {
     }
 
     private CheckResult verdict(Set<String> peers, List<String> tcp, List<String> gre, String port) {
-        List<String> unanswered = new ArrayList<>();
+        List<String> oneWay = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String peer : peers) {
             List<String> peerGre =
                     gre.stream().filter(line -> involves(line, peer)).toList();
             boolean hasTcp = tcp.stream().anyMatch(line -> involves(line, peer));
+            boolean fromPeer = peerGre.stream().anyMatch(line -> original(line, peer, true));
+            boolean toPeer = peerGre.stream().anyMatch(line -> original(line, peer, false));
+            boolean replied = peerGre.stream().anyMatch(line -> !line.contains("[UNREPLIED]"));
             if (peerGre.isEmpty() || !hasTcp) {
                 missing.add(peer + (hasTcp ? " (TCP " + port + ", no GRE)" : " (no TCP " + port + " entry)"));
-            } else if (peerGre.stream().allMatch(line -> line.contains("[UNREPLIED]"))) {
-                unanswered.add(peer);
+            } else if (!replied && !(fromPeer && toPeer)) {
+                oneWay.add(peer + (fromPeer ? " (from it, none to it)" : " (to it, none from it)"));
             }
         }
-        if (!unanswered.isEmpty()) {
+        if (!oneWay.isEmpty()) {
             return CheckResult.fail(
                     id(),
-                    "GRE with " + String.join(", ", unanswered) + " is [UNREPLIED] while the"
-                            + " control connection is up: the tunnels' GRE does not get through",
-                    "a NAT in front of the client without the PPTP helper, or a firewall dropping IP protocol 47 (see"
-                            + " foreign-drops); conntrack -L -p gre shows the entries");
+                    "GRE with " + String.join(", ", oneWay) + " flows one way only while the control connection is"
+                            + " up: the tunnels' GRE does not get through",
+                    "none from the peer: a NAT in front of the client without the PPTP helper, or a firewall dropping"
+                            + " IP protocol 47 on the way in; none to it: a firewall on this node dropping outgoing"
+                            + " GRE (see foreign-drops); conntrack -L -p gre shows the entries");
         }
         if (!missing.isEmpty()) {
             return CheckResult.warn(
@@ -77,7 +83,7 @@ public final class ConntrackSessionsCheck implements Check {
                     "no complete conntrack entries for " + String.join(", ", missing),
                     "a session still setting up has no GRE yet; one that stays this way has its GRE blocked");
         }
-        return CheckResult.pass(id(), peers.size() + " live peers have TCP " + port + " and answered GRE entries");
+        return CheckResult.pass(id(), peers.size() + " live peers have TCP " + port + " and GRE both ways");
     }
 
     private static List<String> entries(DoctorContext context, List<String> argv) {
@@ -91,6 +97,12 @@ public final class ConntrackSessionsCheck implements Check {
     private static java.util.Optional<String> source(String line) {
         Matcher m = FIRST_SOURCE.matcher(line);
         return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    }
+
+    /** Whether the entry's original direction comes from {@code peer} ({@code fromPeer}) or goes to it. */
+    private static boolean original(String line, String peer, boolean fromPeer) {
+        Matcher m = FIRST_SOURCE.matcher(line);
+        return m.find() && m.group(fromPeer ? 1 : 2).equals(peer);
     }
 
     /** Whether the entry's original direction has {@code peer} as source or destination. */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives each test (on a method) or every test of a class a fresh {@link Lab} of this topology as a parameter, built
- * before and torn down after each test by {@link NetnsExtension}. Without root or the lab's tools the test is
- * skipped, with the reason.
+ * before and torn down after each test by {@link NetnsExtension}, or with {@link #shared()} one lab for the whole
+ * class. Without root or the lab's tools the test is skipped, with the reason.
  *
  * <pre>{@code
  * @LabTopology("demo")
@@ -38,4 +38,11 @@ public @interface LabTopology {
      * standard topology: {@code pair}, {@code client-node}, {@code demo}.
      */
     String value() default "demo";
+
+    /**
+     * On a class: one lab for all its tests, built before the first (so {@code @BeforeAll} methods get it too) and
+     * removed after the last. Tests must leave it as they found it. A method's own {@code @LabTopology} still gets a
+     * fresh lab.
+     */
+    boolean shared() default false;
 }

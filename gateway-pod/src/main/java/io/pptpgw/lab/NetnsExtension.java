@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,23 +20,40 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The JUnit side of {@link LabTopology}: builds the lab before each test, hands it to a {@link Lab} parameter,
- * prints its live state (addresses, routes, rules) when the test fails, and closes it after the test whatever
- * happened. Tests are skipped, with the reason, where {@link Preflight} finds the lab cannot run.
+ * The JUnit side of {@link LabTopology}: builds the lab before each test (or, {@link LabTopology#shared() shared},
+ * before the class), hands it to a {@link Lab} parameter, prints its live state (addresses, routes, rules) when a
+ * test fails, and closes it after the test (or the class) whatever happened. Tests are skipped, with the reason,
+ * where {@link Preflight} finds the lab cannot run.
  */
-public final class NetnsExtension implements BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler {
+public final class NetnsExtension
+        implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(NetnsExtension.class);
 
     @Override
-    public void beforeEach(ExtensionContext context) {
-        Optional<LabTopology> annotation = annotation(context);
-        if (annotation.isEmpty()) {
-            return;
+    public void beforeAll(ExtensionContext context) {
+        Optional<LabTopology> onClass =
+                AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LabTopology.class);
+        if (onClass.isPresent() && onClass.get().shared()) {
+            buildInto(context, onClass.get());
         }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Optional<LabTopology> onMethod =
+                context.getTestMethod().flatMap(method -> AnnotationSupport.findAnnotation(method, LabTopology.class));
+        Optional<LabTopology> annotation = onMethod.isPresent()
+                ? onMethod
+                : AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LabTopology.class)
+                        .filter(onClass -> !onClass.shared());
+        annotation.ifPresent(topology -> buildInto(context, topology));
+    }
+
+    /** The store closes the lab (an AutoCloseable) when its context (the test's or the class's) closes. */
+    private static void buildInto(ExtensionContext context, LabTopology annotation) {
         List<String> problems = Preflight.problems();
         Assumptions.assumeTrue(problems.isEmpty(), () -> "network lab unavailable: " + String.join("; ", problems));
-        Topology topology = topology(annotation.get().value(), context.getRequiredTestClass());
-        // The store closes the lab (an AutoCloseable) when the test's context closes, after a failure too.
+        Topology topology = topology(annotation.value(), context.getRequiredTestClass());
         context.getStore(STORE).put(Lab.class, Lab.build(topology));
     }
 
@@ -49,7 +67,8 @@ public final class NetnsExtension implements BeforeEachCallback, ParameterResolv
         Lab lab = context.getStore(STORE).get(Lab.class, Lab.class);
         if (lab == null) {
             throw new ParameterResolutionException("a Lab parameter needs @LabTopology on the test method or class ("
-                    + context.getDisplayName() + " has none); labs are built per test, not for @BeforeAll");
+                    + context.getDisplayName() + " has none); @BeforeAll methods get one only from"
+                    + " @LabTopology(shared = true) on the class");
         }
         return lab;
     }
@@ -62,14 +81,6 @@ public final class NetnsExtension implements BeforeEachCallback, ParameterResolv
                     + lab.describe() + lab.diagnostics());
         }
         throw failure;
-    }
-
-    private static Optional<LabTopology> annotation(ExtensionContext context) {
-        Optional<LabTopology> onMethod =
-                context.getTestMethod().flatMap(method -> AnnotationSupport.findAnnotation(method, LabTopology.class));
-        return onMethod.isPresent()
-                ? onMethod
-                : AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LabTopology.class);
     }
 
     /** A static factory method of the test class by that name, else a standard topology. */

@@ -20,6 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Programs the node for one gateway and keeps it programmed.
@@ -38,6 +40,7 @@ import java.util.regex.Pattern;
  * ever touched.
  */
 public final class NodeProgrammer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(NodeProgrammer.class);
     public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofSeconds(5);
     private static final Pattern HANDLE = Pattern.compile("\\s*# handle \\d+");
     private static final String RP_FILTER = "rp_filter";
@@ -120,7 +123,7 @@ public final class NodeProgrammer implements AutoCloseable {
         } catch (RuntimeException e) {
             inPlace = false;
             observer.applied(false, clock.instant());
-            observer.failed("programming table " + table.qualifiedName(), e, clock.instant());
+            failed("programming table " + table.qualifiedName(), e, clock.instant());
             throw e;
         }
         try {
@@ -128,25 +131,35 @@ public final class NodeProgrammer implements AutoCloseable {
             succeeded();
         } catch (RuntimeException e) {
             inPlace = false;
-            observer.failed("policy routing for " + config.wans().size() + " WANs", e, clock.instant());
+            failed("policy routing for " + config.wans().size() + " WANs", e, clock.instant());
         }
     }
 
     /**
-     * Compares the node with what was programmed and re-applies everything on any difference.
+     * Compares the node with what was programmed and re-applies everything on any difference. From the moment a
+     * difference is found until the repair succeeds the rules are not {@link #inPlace()}, so readiness says so.
      *
      * @return the drift that was found and repaired, or empty when all was in place
+     * @throws RuntimeException when the check or the repair failed; either was reported to the observer once
      */
     public synchronized Optional<Drift> checkForDrift() {
-        List<String> differences = differences();
+        List<String> differences;
+        try {
+            differences = differences();
+        } catch (RuntimeException e) {
+            failed("drift check", e, clock.instant());
+            throw e;
+        }
         if (differences.isEmpty() && inPlace) {
             succeeded();
             return Optional.empty();
         }
+        inPlace = false;
         Drift drift = new Drift(differences.isEmpty() ? List.of("the last programming did not complete") : differences);
         program();
         if (inPlace) {
-            repairs.incrementAndGet();
+            long total = repairs.incrementAndGet();
+            log.warn("repaired drift of {} (repair {} since start): {}", table.qualifiedName(), total, drift);
             observer.repaired(drift, clock.instant());
         }
         return Optional.of(drift);
@@ -199,8 +212,13 @@ public final class NodeProgrammer implements AutoCloseable {
         try {
             checkForDrift();
         } catch (RuntimeException e) {
-            observer.failed("drift check", e, clock.instant());
+            // Already reported by the step that failed; the next check tries again.
         }
+    }
+
+    private void failed(String step, RuntimeException error, Instant at) {
+        log.warn("{} failed: {}", step, error.getMessage());
+        observer.failed(step, error, at);
     }
 
     private void succeeded() {
@@ -238,7 +256,7 @@ public final class NodeProgrammer implements AutoCloseable {
         try {
             removal.run();
         } catch (RuntimeException e) {
-            observer.failed(step, e, clock.instant());
+            failed(step, e, clock.instant());
         }
     }
 

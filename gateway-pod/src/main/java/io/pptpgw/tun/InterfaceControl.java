@@ -11,14 +11,20 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures a network interface in the calling thread's namespace: MTU, IPv4 address and netmask, and up, by
  * ioctl on a datagram socket (the interface's own netdevice ioctls); routes by {@code ip route replace}, which is
- * idempotent, where the ioctl interface (SIOCADDRT) is not.
+ * idempotent, where the ioctl interface (SIOCADDRT) is not. IPv6 is turned off before the interface goes up: a
+ * tunnel carries IPv4 alone, and with IPv6 on the kernel would send router solicitations and MLD reports into it.
  */
 final class InterfaceControl {
+    private static final Logger log = LoggerFactory.getLogger(InterfaceControl.class);
     static final long SIOCGIFFLAGS = 0x8913;
     static final long SIOCSIFFLAGS = 0x8914;
     static final long SIOCSIFADDR = 0x8916;
@@ -53,6 +59,7 @@ final class InterfaceControl {
                         settings.address().netmask(),
                         settings);
             }
+            disableIpv6(name);
             ioctl(socket, SIOCGIFFLAGS, request, "SIOCGIFFLAGS", "flags of " + name);
             request.set(JAVA_SHORT, LinuxTunDevice.IFR_IFRU, (short)
                     (request.get(JAVA_SHORT, LinuxTunDevice.IFR_IFRU) | IFF_UP));
@@ -62,6 +69,27 @@ final class InterfaceControl {
         }
         for (Ipv4Prefix route : settings.routes()) {
             replaceRoute(route.network(), settings.name());
+        }
+    }
+
+    /**
+     * Turns IPv6 off on the interface. /proc/sys/net is the calling thread's namespace's. Where it is read-only (a
+     * container) IPv6 stays on; the data path then drops what the kernel sends and counts it as not IPv4.
+     */
+    private static void disableIpv6(String name) {
+        Path setting = Path.of("/proc/sys/net/ipv6/conf", name, "disable_ipv6");
+        if (!Files.exists(setting)) {
+            return; // no IPv6 in this kernel or namespace: nothing to turn off
+        }
+        try {
+            Files.writeString(setting, "1");
+        } catch (IOException e) {
+            log.info(
+                    "IPv6 stays on for {}: cannot write {} ({}); the IPv6 packets the kernel sends on it are dropped"
+                            + " and counted (tun/not_ipv4)",
+                    name,
+                    setting,
+                    e.toString());
         }
     }
 

@@ -123,7 +123,7 @@ class ChecksTest {
             + " dport=1723 src=203.0.113.2 dst=192.0.2.7 sport=1723 dport=50000 [ASSURED] mark=257 use=1\n";
 
     @Test
-    void unansweredGreOfALiveSessionFails() {
+    void greOnlyToTheLivePeerFails() {
         node.answer(List.of("conntrack", "-L", "-p", "tcp"), TCP_ENTRY);
         node.answer(
                 List.of("conntrack", "-L", "-p", "gre"),
@@ -133,7 +133,21 @@ class ChecksTest {
         CheckResult result = new ConntrackSessionsCheck().run(context);
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.message()).startsWith("GRE with 192.0.2.7 is [UNREPLIED] while the control connection is up");
+        assertThat(result.message())
+                .startsWith("GRE with 192.0.2.7 (to it, none from it) flows one way only while the control"
+                        + " connection is up");
+    }
+
+    @Test
+    void greOnlyFromTheLivePeerFails() {
+        node.answer(List.of("conntrack", "-L", "-p", "tcp"), TCP_ENTRY);
+        node.answer(
+                List.of("conntrack", "-L", "-p", "gre"),
+                "gre      47 29 src=192.0.2.7 dst=203.0.113.2 srckey=0x0 dstkey=0xe52d [UNREPLIED] src=203.0.113.2"
+                        + " dst=192.0.2.7 srckey=0xe52d dstkey=0x0 mark=257 use=1\n");
+
+        assertThat(new ConntrackSessionsCheck().run(context).message())
+                .startsWith("GRE with 192.0.2.7 (from it, none to it) flows one way only");
     }
 
     @Test
@@ -145,7 +159,25 @@ class ChecksTest {
                         + " dstkey=0x0 src=203.0.113.2 dst=192.0.2.7 srckey=0x0 dstkey=0x0 [ASSURED] mark=257 use=1\n");
 
         assertThat(new ConntrackSessionsCheck().run(context).message())
-                .isEqualTo("1 live peers have TCP 1723 and answered GRE entries");
+                .isEqualTo("1 live peers have TCP 1723 and GRE both ways");
+    }
+
+    @Test
+    void aSessionTerminatedHereWithGreBothWaysPasses() {
+        // What the kernel lists for a working session of ours: two unreplied entries, each keyed by the other
+        // side's Call ID, since no helper pairs the directions of a locally terminated call.
+        node.answer(List.of("conntrack", "-L", "-p", "tcp"), TCP_ENTRY);
+        node.answer(
+                List.of("conntrack", "-L", "-p", "gre"),
+                "gre      47 28 src=192.0.2.7 dst=203.0.113.2 srckey=0x0 dstkey=0x711b [UNREPLIED] src=203.0.113.2"
+                        + " dst=192.0.2.7 srckey=0x711b dstkey=0x0 mark=257 use=1\n"
+                        + "gre      47 28 src=203.0.113.2 dst=192.0.2.7 srckey=0x0 dstkey=0x1405 [UNREPLIED]"
+                        + " src=192.0.2.7 dst=203.0.113.2 srckey=0x1405 dstkey=0x0 mark=257 use=1\n");
+
+        CheckResult result = new ConntrackSessionsCheck().run(context);
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.message()).isEqualTo("1 live peers have TCP 1723 and GRE both ways");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class NodeProgrammerTest {
@@ -28,6 +29,10 @@ class NodeProgrammerTest {
     private final Events events = new Events();
 
     private NodeProgrammer programmer(Duration interval) {
+        return programmer(interval, nft);
+    }
+
+    private NodeProgrammer programmer(Duration interval, Nft nft) {
         return new NodeProgrammer(
                 config,
                 nft,
@@ -144,6 +149,96 @@ class NodeProgrammerTest {
             assertThat(nft.tables()).containsKey("inet pptpgw_minimal");
         } finally {
             programmer.close();
+        }
+    }
+
+    @Test
+    void aDriftedNodeIsNotInPlaceWhileItIsRepaired() {
+        RefusingNft watched = new RefusingNft(nft);
+        NodeProgrammer programmer = programmer(Duration.ofHours(1), watched);
+        watched.programmer.set(programmer);
+        programmer.program();
+        assertThat(watched.inPlaceAtApply).containsExactly(false);
+
+        nft.flushRuleset();
+        programmer.checkForDrift();
+
+        assertThat(watched.inPlaceAtApply).containsExactly(false, false);
+        assertThat(programmer.inPlace()).isTrue();
+    }
+
+    @Test
+    void aRepairNftRefusesIsReportedOnceLeavesTheRulesNotInPlaceAndIsRetriedByTheNextCheck() {
+        RefusingNft refusing = new RefusingNft(nft);
+        NodeProgrammer programmer = programmer(Duration.ofMillis(20), refusing);
+        programmer.start();
+        try {
+            refusing.refuse = true;
+            nft.flushRuleset();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.failures.size() >= 2);
+            assertThat(programmer.inPlace()).isFalse();
+            assertThat(events.failures).allMatch("programming table inet pptpgw_minimal"::equals);
+
+            refusing.refuse = false;
+            await().atMost(Duration.ofSeconds(10)).until(() -> programmer.repairs() == 1);
+            assertThat(programmer.inPlace()).isTrue();
+            assertThat(nft.tables()).containsKey("inet pptpgw_minimal");
+        } finally {
+            programmer.close();
+        }
+    }
+
+    /** Passes every call on, refuses {@code nft --check} while told to (as for a table another program owns). */
+    static final class RefusingNft implements Nft {
+        final Nft delegate;
+        final AtomicReference<NodeProgrammer> programmer = new AtomicReference<>();
+        final List<Boolean> inPlaceAtApply = new CopyOnWriteArrayList<>();
+        volatile boolean refuse;
+
+        RefusingNft(Nft delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void check(String script) {
+            if (refuse) {
+                throw new NftException(
+                        List.of("nft", "--check", "-f", "-"),
+                        1,
+                        "Error: Could not process rule: Operation not permitted",
+                        script);
+            }
+            delegate.check(script);
+        }
+
+        @Override
+        public void apply(String script) {
+            NodeProgrammer watched = programmer.get();
+            if (watched != null) {
+                inPlaceAtApply.add(watched.inPlace());
+            }
+            delegate.apply(script);
+        }
+
+        @Override
+        public String listTable(Family family, String table) {
+            return delegate.listTable(family, table);
+        }
+
+        @Override
+        public void deleteTable(Family family, String table) {
+            delegate.deleteTable(family, table);
+        }
+
+        @Override
+        public String listRulesetJson() {
+            return delegate.listRulesetJson();
+        }
+
+        @Override
+        public Features features() {
+            return delegate.features();
         }
     }
 

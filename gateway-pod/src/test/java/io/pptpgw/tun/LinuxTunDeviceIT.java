@@ -65,6 +65,10 @@ class LinuxTunDeviceIT {
             assertThat(exec(ns, "ip", "-o", "link", "show", "dev", name)).containsPattern("[<,]UP[,>]");
             assertThat(exec(ns, "ip", "-o", "addr", "show", "dev", name)).contains("inet 10.77.0.1/24");
             assertThat(exec(ns, "ip", "route")).contains("10.78.0.0/16 dev " + name);
+            // IPv4 only: no IPv6 address, so the kernel sends no router solicitations or MLD reports into it.
+            assertThat(exec(ns, "cat", "/proc/sys/net/ipv6/conf/" + name + "/disable_ipv6"))
+                    .isEqualToIgnoringWhitespace("1");
+            assertThat(exec(ns, "ip", "-o", "addr", "show", "dev", name)).doesNotContain("inet6");
 
             Process ping = startPing("10.78.3.4", 1);
             answerEchoRequests(List.of(tun), Ipv4.parse("10.78.3.4"), 1);

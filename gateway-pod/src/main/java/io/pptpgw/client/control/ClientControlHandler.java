@@ -296,12 +296,16 @@ final class ClientControlHandler extends SimpleChannelInboundHandler<DecodedFram
         placing.complete(call.callId(), call);
     }
 
-    /** RFC 2637 §2.13: the notify carries the server's Call ID. */
+    /**
+     * RFC 2637 §2.13 puts the server's Call ID in the notify, but practice puts ours there: pptp-linux as a PAC
+     * echoes the Call-Clear-Request's Call ID, and the Linux NAT helper (nf_nat_pptp) overwrites the field with the
+     * PNS's Call ID on its way through. The server's Call ID is looked up first, then our own.
+     */
     private void receiveCallDisconnectNotify(CallDisconnectNotify notify) {
         ClientCall call = calls.values().stream()
                 .filter(candidate -> candidate.peerCallId() == notify.callId())
                 .findFirst()
-                .orElse(null);
+                .orElse(calls.get(notify.callId()));
         if (call == null) {
             ignoreUnexpected(notify);
             return;

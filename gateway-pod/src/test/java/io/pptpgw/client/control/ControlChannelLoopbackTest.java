@@ -228,6 +228,51 @@ class ControlChannelLoopbackTest {
     }
 
     @Test
+    void aDisconnectNotifyCarryingOurOwnCallIdEndsTheCall() throws Exception {
+        // What a client behind a Linux NAT with the pptp helper receives: nf_nat_pptp writes the PNS's Call ID
+        // into the notify's Call ID field, whatever the server put there.
+        client = new PptpControlClient(ClientSettings.defaults(), 1);
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<ClientControlConnection> connecting =
+                    client.connect(new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort()));
+            try (RawPeer fakeServer = RawPeer.accept(listener, WAIT)) {
+                assertThat(fakeServer.receive()).get().isInstanceOf(StartControlConnectionRequest.class);
+                fakeServer.send(new StartControlConnectionReply(
+                        0x0100,
+                        StartControlConnectionReply.ResultCode.Known.SUCCESSFUL_CHANNEL_ESTABLISHMENT,
+                        GeneralError.Known.NONE,
+                        1,
+                        1,
+                        1,
+                        1,
+                        "fake",
+                        "test"));
+                CompletableFuture<ClientCall> placing = join(connecting).placeCall();
+                OutgoingCallRequest request =
+                        (OutgoingCallRequest) fakeServer.receive().orElseThrow();
+                fakeServer.send(new OutgoingCallReply(
+                        0x5151,
+                        request.callId(),
+                        OutgoingCallReply.ResultCode.Known.CONNECTED,
+                        GeneralError.Known.NONE,
+                        0,
+                        10_000_000,
+                        64,
+                        0,
+                        0));
+                ClientCall call = join(placing);
+
+                CompletableFuture<CallDisconnectNotify> cleared = call.clear();
+                assertThat(fakeServer.receive()).contains(new CallClearRequest(call.callId()));
+                fakeServer.send(new CallDisconnectNotify(
+                        call.callId(), CallDisconnectNotify.ResultCode.Known.REQUEST, GeneralError.Known.NONE, 0, ""));
+
+                assertThat(join(cleared).callId()).isEqualTo(call.callId());
+            }
+        }
+    }
+
+    @Test
     void malformedMessagesOnOneConnectionAreCountedAndDoNotDisturbAnother() throws Exception {
         start(settings(), ClientSettings.defaults());
         ClientControlConnection good = connect();

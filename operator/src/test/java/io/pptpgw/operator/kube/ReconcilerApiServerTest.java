@@ -361,7 +361,11 @@ class ReconcilerApiServerTest {
                 .contains("pptpgw_operator_gateways{condition=\"Ready\",status=\"True\"} 1.0")
                 .contains("pptpgw_operator_gateways{condition=\"Conflict\",status=\"True\"} 1.0")
                 .contains("pptpgw_operator_gateways{condition=\"Invalid\",status=\"False\"} 3.0")
-                .contains("operator_sdk_");
+                // JOSDK's own metrics (Micrometer, no per-resource tags): reconciliations and events counted.
+                .containsPattern("(?m)^operator_sdk_reconciliations_started_total(\\{[^}]*})? [1-9]")
+                .containsPattern("(?m)^operator_sdk_reconciliations_success_total(\\{[^}]*})? [1-9]")
+                .containsPattern("(?m)^operator_sdk_events_received_total(\\{[^}]*})? [1-9]")
+                .doesNotContain("name=\"office\"");
     }
 
     // --- helpers ---
