@@ -4,12 +4,15 @@ import io.pptpgw.client.ClientSession;
 import io.pptpgw.client.Pinger;
 import io.pptpgw.client.PptpClient;
 import io.pptpgw.client.control.ClientSettings;
+import io.pptpgw.dataplane.DataPathStats;
 import io.pptpgw.dataplane.DataPlaneSettings;
+import io.pptpgw.dataplane.Drop;
 import io.pptpgw.net.Ipv4Address;
 import io.pptpgw.ppp.LinkSettings;
 import io.pptpgw.ppp.NetworkParameters;
 import io.pptpgw.ppp.auth.AuthProtocol;
 import io.pptpgw.ppp.auth.credentials.Credential;
+import io.pptpgw.ppp.ccp.MppeMode;
 import io.pptpgw.ppp.ccp.MppePolicy;
 import io.pptpgw.ppp.ipcp.IpcpSettings;
 import io.pptpgw.ppp.lcp.LcpSettings;
@@ -35,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,11 +84,19 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "MPPE: required, optional or off (default ${DEFAULT-VALUE}).")
     private String encryption;
 
-    @Option(names = "--stateful", description = "Ask for stateful MPPE instead of stateless.")
+    @Option(
+            names = "--stateful",
+            description = "Ask for stateful MPPE instead of stateless (settles for stateless if the server refuses).")
     private boolean stateful;
 
     @Option(names = "--allow-40bit", description = "Accept 40-bit MPPE keys.")
     private boolean allow40Bit;
+
+    @Option(
+            names = "--ask-40bit",
+            description =
+                    "Ask for 40-bit MPPE keys, as an old client would (settles for 128-bit if the server refuses).")
+    private boolean ask40Bit;
 
     @Option(
             names = "--auth",
@@ -107,6 +119,13 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", defaultValue = "20", description = "Seconds to wait for the link (default 20).")
     private int timeoutSeconds;
+
+    @Option(
+            names = "--stats",
+            description = "On hang-up, print the data path's counters (GRE, reordering, loss, MPPE, drops by reason).")
+    private boolean stats;
+
+    private final AtomicBoolean hungUp = new AtomicBoolean();
 
     @Override
     public Integer call() throws Exception {
@@ -134,10 +153,11 @@ public final class ProbeCommand implements Callable<Integer> {
             boolean pingsAnswered = ping == null || ping(out, tun, session);
             out.flush();
             if (hold) {
-                holdUntilInterrupted(session);
+                out.println("holding the tunnel up; SIGTERM hangs up");
+                out.flush();
+                holdUntilInterrupted(() -> hangUp(out, session, client.dataPlane()), session);
             }
-            session.hangUp().get(10, TimeUnit.SECONDS);
-            out.println("hung up");
+            hangUp(out, session, client.dataPlane());
             return pingsAnswered ? 0 : 1;
         } finally {
             tun.close();
@@ -156,7 +176,9 @@ public final class ProbeCommand implements Callable<Integer> {
         return new LinkSettings(
                 LcpSettings.defaults().withAuthenticationMethods(methods),
                 new IpcpSettings.Client(true),
-                new MppePolicy(policy, stateful, allow40Bit),
+                new MppePolicy(policy, stateful, allow40Bit)
+                        .preferring(new MppeMode(
+                                ask40Bit ? MppeMode.KeyLength.BITS_40 : MppeMode.KeyLength.BITS_128, !stateful)),
                 Duration.ofSeconds(timeoutSeconds));
     }
 
@@ -220,14 +242,55 @@ public final class ProbeCommand implements Callable<Integer> {
         return answered == count;
     }
 
-    private static void holdUntilInterrupted(ClientSession session) throws InterruptedException {
+    /** Hangs up once (from the main thread or the SIGTERM hook, whichever comes first) and says so. */
+    private void hangUp(PrintWriter out, ClientSession session, DataPathStats dataPath) {
+        if (!hungUp.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            session.hangUp().get(5, TimeUnit.SECONDS);
+            out.println("hung up");
+        } catch (Exception e) {
+            out.println("hang-up unfinished: " + e);
+        }
+        if (stats) {
+            out.println(statsLine(dataPath));
+        }
+        out.flush();
+    }
+
+    /** One line of {@code name=value} pairs; drops only for reasons that happened. */
+    static String statsLine(DataPathStats dataPath) {
+        StringBuilder line = new StringBuilder("stats:")
+                .append(" gre_received_packets=")
+                .append(dataPath.greReceivedPackets())
+                .append(" gre_sent_packets=")
+                .append(dataPath.greSentPackets())
+                .append(" reordered=")
+                .append(dataPath.reordered())
+                .append(" late=")
+                .append(dataPath.late())
+                .append(" lost=")
+                .append(dataPath.lost())
+                .append(" mppe_rekeys=")
+                .append(dataPath.mppeRekeys())
+                .append(" mppe_resyncs=")
+                .append(dataPath.mppeResyncs());
+        for (Drop reason : Drop.values()) {
+            long dropped = dataPath.dropped(reason);
+            if (dropped > 0) {
+                line.append(" dropped_").append(reason.layer()).append('_').append(reason.reason());
+                line.append('=').append(dropped);
+            }
+        }
+        return line.toString();
+    }
+
+    /** Until SIGTERM (the hook hangs up) or the server ends the session. */
+    private static void holdUntilInterrupted(Runnable hangUp, ClientSession session) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            try {
-                session.hangUp().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // the process is ending either way
-            }
+            hangUp.run();
             done.countDown();
         }));
         session.ended().whenComplete((summary, error) -> done.countDown());

@@ -19,6 +19,7 @@ import io.pptpgw.ppp.auth.ChapMd5Responder;
 import io.pptpgw.ppp.auth.MsChapV2Responder;
 import io.pptpgw.ppp.auth.PapResponder;
 import io.pptpgw.ppp.auth.credentials.Credential;
+import io.pptpgw.pptp.control.CallDisconnectNotify;
 import io.pptpgw.session.Session;
 import io.pptpgw.session.SessionObserver;
 import io.pptpgw.tun.TunDevice;
@@ -108,7 +109,8 @@ public final class PptpClient implements AutoCloseable {
                                 ended.end(reason);
                                 connection.stop();
                             })));
-            call.disconnected().whenComplete((notify, error) -> loop.execute(() -> session.end("call disconnected")));
+            call.disconnected()
+                    .whenComplete((notify, error) -> loop.execute(() -> session.end(disconnectReason(notify))));
             connection.closeFuture().whenComplete((why, error) -> loop.execute(() -> session.end("control closed")));
             session.start();
             session.up().whenComplete((parameters, error) -> {
@@ -120,6 +122,19 @@ public final class PptpClient implements AutoCloseable {
             });
         });
         return ready;
+    }
+
+    /**
+     * A server that ends the link tells why in the Terminate-Request, but it may disconnect the call before that
+     * packet arrives; its Call-Disconnect-Notify carries the reason too, as Call Statistics (RFC 2637 §2.13).
+     */
+    private static String disconnectReason(CallDisconnectNotify notify) {
+        if (notify == null) {
+            return "call disconnected";
+        }
+        return notify.callStatistics().isBlank()
+                ? "call disconnected by the server (" + notify.resultCode() + ")"
+                : "call disconnected by the server: " + notify.callStatistics();
     }
 
     private Function<AuthProtocol, AuthResponder> responders(String user, Credential credential) {

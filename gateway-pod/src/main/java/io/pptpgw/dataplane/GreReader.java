@@ -7,6 +7,7 @@ import io.pptpgw.gre.PacketBatch;
 import io.pptpgw.gre.ReorderBuffer;
 import io.pptpgw.mppe.DecryptResult;
 import io.pptpgw.mppe.MppeCipher;
+import io.pptpgw.mppe.MppeHeader;
 import io.pptpgw.ppp.PppFrameView;
 import io.pptpgw.tun.TunDevice;
 import java.lang.foreign.MemorySegment;
@@ -218,24 +219,62 @@ final class GreReader implements Runnable {
             decryptFailed(tunnel, result);
             return;
         }
-        // The protocol inside MPPE may be compressed to one octet (RFC 1661 §6.5), odd when it is.
-        long plaintext = offset + 2;
+        // MPPE has no integrity check: a forged, tampered or wrongly keyed packet decrypts to garbage, which must
+        // neither reach the kernel nor, in stateless mode, leave the keys moved to its coherency count. IPv4 is the
+        // one protocol we carry inside MPPE, and its header checksum tells garbage apart.
+        int information = ipv4Information(segment, offset, length);
+        while (information < 0) {
+            if (!cipher.decryptAgainWithNextKey(segment, offset, length)) {
+                drop(Drop.MPPE_GARBLED); // one drop, one count: what the cipher does next is not a second drop
+                if (cipher.reportGarbled() == DecryptResult.RESYNC_NEEDED) {
+                    requestReset(tunnel);
+                }
+                return;
+            }
+            information = ipv4Information(segment, offset, length);
+        }
+        writeToTun(tunnel, link, segment, offset + information, length - information);
+    }
+
+    /**
+     * Where the IPv4 packet inside a decrypted MPPE packet starts, relative to {@code offset}, or -1 if the plaintext
+     * is not protocol 0x0021 with a valid IPv4 header. The protocol may be compressed to its one odd octet (RFC 1661
+     * §6.5).
+     */
+    private static int ipv4Information(MemorySegment segment, long offset, int length) {
+        long plaintext = offset + MppeHeader.LENGTH;
         int first = segment.get(ValueLayout.JAVA_BYTE, plaintext) & 0xFF;
         int protocolLength = (first & 1) == 1 ? 1 : 2;
-        int protocol = protocolLength == 1 ? first : segment.get(SHORT_BE, plaintext) & 0xFFFF;
-        if (length < 2 + protocolLength || (protocol != IPV4 && !MppeCipher.encrypts(protocol))) {
-            drop(Drop.MPPE_GARBLED);
-            decryptFailed(tunnel, cipher.reportGarbled());
-            return;
-        }
+        int informationLength = length - MppeHeader.LENGTH - protocolLength;
+        int protocol = protocolLength == 1 || informationLength < 0 ? first : segment.get(SHORT_BE, plaintext) & 0xFFFF;
         long information = plaintext + protocolLength;
-        int informationLength = length - 2 - protocolLength;
-        if (protocol == IPV4) {
-            writeToTun(tunnel, link, segment, information, informationLength);
-        } else {
-            tunnel.control.receiveControl(
-                    protocol, segment.asSlice(information, informationLength).toArray(ValueLayout.JAVA_BYTE));
+        return protocol == IPV4 && isIpv4Header(segment, information, informationLength)
+                ? MppeHeader.LENGTH + protocolLength
+                : -1;
+    }
+
+    /**
+     * RFC 791 §3.1: version 4, a header of at least five words within the packet, a total length no longer than the
+     * packet, and a header checksum (RFC 1071) that sums to all ones. Random bytes pass with a chance below 2^-20.
+     */
+    static boolean isIpv4Header(MemorySegment segment, long offset, int length) {
+        if (length < 20) {
+            return false;
         }
+        int versionAndLength = segment.get(ValueLayout.JAVA_BYTE, offset) & 0xFF;
+        int headerLength = (versionAndLength & 0x0F) * 4;
+        int totalLength = segment.get(SHORT_BE, offset + 2) & 0xFFFF;
+        if (versionAndLength >>> 4 != 4 || headerLength < 20 || totalLength < headerLength || totalLength > length) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < headerLength; i += 2) {
+            sum += segment.get(SHORT_BE, offset + i) & 0xFFFF;
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xFFFF) + (sum >>> 16);
+        }
+        return sum == 0xFFFF;
     }
 
     private void decryptFailed(Tunnel tunnel, DecryptResult result) {

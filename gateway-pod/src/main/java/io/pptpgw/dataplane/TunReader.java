@@ -4,7 +4,9 @@ import io.pptpgw.gre.EnhancedGreHeader;
 import io.pptpgw.gre.GreSocket;
 import io.pptpgw.gre.GreSpec;
 import io.pptpgw.gre.PacketBatch;
+import io.pptpgw.ppp.Code;
 import io.pptpgw.ppp.PppFrame;
+import io.pptpgw.ppp.PppProtocol;
 import io.pptpgw.tun.TunDevice;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -206,6 +208,28 @@ final class TunReader implements Runnable {
         }
         MemorySegment.copy(frame, 0, batch.segment(), ValueLayout.JAVA_BYTE, position, frame.length);
         addGre(tunnel, slot, position, frame.length);
+        if (isCcpResetAck(frame)) {
+            flushSendCipher(tunnel);
+        }
+    }
+
+    /**
+     * RFC 3078 §8.2: after a peer's Reset-Request the next packet goes out with a new key and the flushed bit. Doing it
+     * here, as our Reset-Ack leaves, puts that packet after the Reset-Ack in sequence order: a Linux peer decrypts
+     * nothing between its Reset-Request and our Reset-Ack, so a flushed packet ahead of the Ack would be wasted.
+     */
+    private static void flushSendCipher(Tunnel tunnel) {
+        TunnelLink link = tunnel.link;
+        if (link != null && link.encrypted()) {
+            link.sendCipher().receiveResetRequest();
+        }
+    }
+
+    /** Control frames are written with address, control and a two-octet protocol ({@link PppFrame#encodeControl}). */
+    private static boolean isCcpResetAck(byte[] frame) {
+        return frame.length >= 5
+                && ((frame[2] & 0xFF) << 8 | (frame[3] & 0xFF)) == PppProtocol.CCP.number()
+                && (frame[4] & 0xFF) == Code.RESET_ACK.number();
     }
 
     /** Puts the GRE header in front of the PPP frame at {@code position} and queues the packet in {@code slot}. */

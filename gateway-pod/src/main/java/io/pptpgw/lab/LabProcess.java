@@ -90,10 +90,15 @@ public final class LabProcess implements AutoCloseable {
         return new ExecResult(command, process.exitValue(), stdout(), stderr());
     }
 
-    /** Ends the process and its descendants: SIGTERM, then SIGKILL after a grace period. Idempotent. */
+    /**
+     * Ends the process and its descendants: SIGTERM, then SIGKILL after a grace period. Idempotent. What the process
+     * prints on its way out (a shutdown hook's last words) is still captured: {@link #waitFor} afterwards has it.
+     */
     public void destroy() {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
+        // Not Process.destroy(): it also closes our ends of the pipes, losing whatever the process prints after
+        // SIGTERM.
+        process.toHandle().destroy();
         descendants.forEach(ProcessHandle::destroy);
         if (!awaitExit(GRACE)) {
             process.destroyForcibly();

@@ -18,6 +18,11 @@ import org.bouncycastle.crypto.digests.SHA1Digest;
  */
 public final class MppeCipher {
     private static final int COUNT_SPACE = MppeHeader.COHERENCY_COUNT_MASK + 1;
+    /**
+     * Key changes a stateful sender may have made that no coherency count shows: one per flushed packet sent after a
+     * Reset-Request and lost. Bounded, so a forged flushed packet costs a bounded amount of work.
+     */
+    static final int MAXIMUM_UNSEEN_KEY_CHANGES = 16;
 
     private final KeyStrength strength;
     private final boolean stateless;
@@ -25,6 +30,7 @@ public final class MppeCipher {
     private final byte[] startKey;
     private final byte[] sessionKey;
     private final byte[] savedSessionKey;
+    private final byte[] keyBeforeRetries;
     private final byte[] digest = new byte[20];
     private final SHA1Digest sha = new SHA1Digest();
     private final Rc4 rc4 = new Rc4();
@@ -34,6 +40,8 @@ public final class MppeCipher {
     private volatile boolean flushRequested;
     private boolean discarding;
     private int savedCoherencyCount = -1;
+    private boolean flushedJustDecrypted;
+    private int retries;
 
     /**
      * @param masterKey the 16-octet master key of this direction (RFC 3079 §3.3), e.g. {@link
@@ -50,6 +58,7 @@ public final class MppeCipher {
         this.startKey = Arrays.copyOf(masterKey, keyLength);
         this.sessionKey = MppeKeys.initialSessionKey(masterKey, strength);
         this.savedSessionKey = new byte[keyLength];
+        this.keyBeforeRetries = new byte[keyLength];
         rc4.setKey(sessionKey, 0, keyLength);
     }
 
@@ -106,6 +115,8 @@ public final class MppeCipher {
      */
     public DecryptResult decrypt(MemorySegment packet, long offset, int length) {
         savedCoherencyCount = -1;
+        flushedJustDecrypted = false;
+        retries = 0;
         if (length <= MppeHeader.LENGTH) {
             return DecryptResult.MALFORMED;
         }
@@ -157,9 +168,39 @@ public final class MppeCipher {
         }
         if (flushed) {
             changeKey();
+            System.arraycopy(sessionKey, 0, keyBeforeRetries, 0, keyLength);
+            flushedJustDecrypted = true;
         }
         coherencyCount = count;
         return DecryptResult.OK;
+    }
+
+    /**
+     * Stateful mode, right after a flushed packet decrypted to garbage: the sender may have changed its key more
+     * often than the coherency count shows, because a flushed packet it sent after one of our Reset-Requests was lost
+     * (it changes its key for every flushed packet, as Linux and Windows do, and nothing tells the receiver of a lost
+     * one). Undoes this packet's decryption, changes the key once more and decrypts again; the caller checks the
+     * plaintext again. Up to {@value #MAXIMUM_UNSEEN_KEY_CHANGES} times per packet.
+     *
+     * @return false when the last packet was no flushed stateful one or the retries are used up; the key is then
+     *     what the count alone gave, and the caller reports the packet {@link #reportGarbled garbled}
+     */
+    public boolean decryptAgainWithNextKey(MemorySegment packet, long offset, int length) {
+        if (!flushedJustDecrypted) {
+            return false;
+        }
+        rc4.setKey(sessionKey, 0, keyLength); // the tables this packet was decrypted with:
+        rc4.process(packet, offset + MppeHeader.LENGTH, length - MppeHeader.LENGTH); // XOR again, ciphertext back
+        if (retries == MAXIMUM_UNSEEN_KEY_CHANGES) {
+            System.arraycopy(keyBeforeRetries, 0, sessionKey, 0, keyLength);
+            rc4.setKey(sessionKey, 0, keyLength);
+            flushedJustDecrypted = false;
+            return false;
+        }
+        retries++;
+        changeKey();
+        rc4.process(packet, offset + MppeHeader.LENGTH, length - MppeHeader.LENGTH);
+        return true;
     }
 
     /** The sender changed its key at every flag packet between the last one we decrypted and {@code count}. */

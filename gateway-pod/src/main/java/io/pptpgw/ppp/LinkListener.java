@@ -23,7 +23,10 @@ public interface LinkListener {
     /** An LCP Echo-Reply came back after {@code roundTrip}. */
     default void echoRoundTrip(Duration roundTrip) {}
 
-    /** The peer sent a CCP Reset-Request: the sending MPPE path must flush and set the FLUSHED bit (RFC 3078 §8.2). */
+    /**
+     * The peer sent a CCP Reset-Request, and the link answered it with a Reset-Ack; the data path flushes its MPPE
+     * sender (RFC 3078 §8.2) when it sends that Reset-Ack, so nothing is left to do here but count.
+     */
     default void ccpResetRequestReceived() {}
 
     /** A control packet was dropped (malformed, or of a protocol not running now); for a counter. */

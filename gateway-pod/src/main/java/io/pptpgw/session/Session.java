@@ -244,10 +244,8 @@ public final class Session implements TunnelControl, LinkListener {
 
     @Override
     public void ccpResetRequestReceived() {
-        TunnelLink current = tunnel.link();
-        if (current != null && current.encrypted()) {
-            current.sendCipher().receiveResetRequest(); // the next packet we send is flushed (RFC 3078 §8)
-        }
+        // The TUN worker flushes the send cipher as it sends our Reset-Ack, so the flushed packet follows the Ack.
+        log.debug("{}: CCP Reset-Request from the peer; answered with a Reset-Ack", this);
     }
 
     @Override

@@ -23,11 +23,21 @@ import java.lang.invoke.MethodHandle;
  */
 public final class Libc {
     public static final int AF_INET = 2;
+    public static final int AF_PACKET = 17;
     public static final int SOCK_DGRAM = 2;
     public static final int SOCK_RAW = 3;
     public static final int SOCK_NONBLOCK = 0x800;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int IPPROTO_IP = 0;
+    /** A raw socket that sends whole IPv4 packets, header included (IP_HDRINCL implied; raw(7)). */
+    public static final int IPPROTO_RAW = 255;
+    /** The IPv4 EtherType, in host order (packet(7) wants it in network order). */
+    public static final int ETH_P_IP = 0x0800;
+
+    public static final int SOL_PACKET = 263;
+    /** Linux 4.20: a packet socket does not see the packets its own host sends. */
+    public static final int PACKET_IGNORE_OUTGOING = 23;
+
     public static final int SOL_SOCKET = 1;
     public static final int SO_SNDBUF = 7;
     public static final int SO_RCVBUF = 8;
@@ -76,6 +86,11 @@ public final class Libc {
     private static final MethodHandle READ = downcall("read", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle WRITE = downcall("write", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle SETNS = downcall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle RECVFROM =
+            downcall("recvfrom", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle SENDTO =
+            downcall("sendto", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle IF_NAMETOINDEX = downcall("if_nametoindex", JAVA_INT, ADDRESS);
     // Variadic in C: the arguments after the second are passed as variadic ones.
     private static final MethodHandle IOCTL = variadic("ioctl", JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
     private static final MethodHandle OPEN = variadic("open", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
@@ -237,6 +252,38 @@ public final class Libc {
     public static int setns(int fd, int namespaceType) {
         try {
             return (int) SETNS.invokeExact(callState(), fd, namespaceType);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * {@code recvfrom} into the buffer at a raw address; {@code sender} receives the sender's socket address and
+     * {@code senderLength} (a {@code socklen_t} holding its room) is updated by the call.
+     */
+    public static long recvfrom(
+            int fd, long address, long count, int flags, MemorySegment sender, MemorySegment senderLength) {
+        try {
+            return (long) RECVFROM.invokeExact(callState(), fd, address, count, flags, sender, senderLength);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code sendto} from the buffer at a raw address to {@code destination}. */
+    public static long sendto(
+            int fd, long address, long count, int flags, MemorySegment destination, int destinationLength) {
+        try {
+            return (long) SENDTO.invokeExact(callState(), fd, address, count, flags, destination, destinationLength);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** The index of the interface named by the C string {@code name}, or 0 (errno ENODEV) when there is none. */
+    public static int ifNameToIndex(MemorySegment name) {
+        try {
+            return (int) IF_NAMETOINDEX.invokeExact(callState(), name);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -178,6 +178,74 @@ class MppeCipherTest {
     }
 
     @Test
+    void statefulRecoversWhenTheFlushedPacketAfterAResetRequestIsLost() {
+        MppeCipher sender = MppeCipher.sending(serverKeys, KeyStrength.BITS_128, false);
+        MppeCipher receiver = MppeCipher.receiving(clientKeys, KeyStrength.BITS_128, false);
+        Packet[] packets = new Packet[9];
+        for (int n = 0; n < 5; n++) {
+            packets[n] = Packet.random(random, 60);
+            packets[n].encrypt(sender);
+        }
+        assertThat(packets[0].decrypt(receiver)).isEqualTo(DecryptResult.OK);
+        // packets 1 to 3 lost
+        assertThat(packets[4].decrypt(receiver)).isEqualTo(DecryptResult.RESYNC_NEEDED);
+        sender.receiveResetRequest();
+        packets[5] = Packet.random(random, 60);
+        packets[5].encrypt(sender); // flushed, with a new key, and lost: nothing will ever show that key change
+        packets[6] = Packet.random(random, 60);
+        packets[6].encrypt(sender);
+        assertThat(packets[6].decrypt(receiver)).isEqualTo(DecryptResult.DROPPED_AWAITING_FLUSH);
+        sender.receiveResetRequest(); // our Reset-Request again, a second later
+        packets[7] = Packet.random(random, 60);
+        packets[7].encrypt(sender);
+
+        assertThat(packets[7].decrypt(receiver)).isEqualTo(DecryptResult.OK);
+        assertThat(packets[7].plaintext()).as("one key change behind").isNotEqualTo(packets[7].original);
+        assertThat(receiver.decryptAgainWithNextKey(packets[7].segment(), OFFSET, MppeHeader.LENGTH + 60))
+                .isTrue();
+        assertThat(packets[7].plaintext()).isEqualTo(packets[7].original);
+        packets[8] = Packet.random(random, 60);
+        packets[8].encrypt(sender);
+        assertThat(packets[8].decrypt(receiver)).isEqualTo(DecryptResult.OK);
+        assertThat(packets[8].plaintext()).isEqualTo(packets[8].original);
+        assertThat(receiver.decryptAgainWithNextKey(packets[8].segment(), OFFSET, MppeHeader.LENGTH + 60))
+                .as("only a flushed packet may be tried again")
+                .isFalse();
+    }
+
+    @Test
+    void retriesOfAFlushedPacketAreBoundedAndLeaveTheKeyTheCountGave() {
+        MppeCipher sender = MppeCipher.sending(serverKeys, KeyStrength.BITS_128, false);
+        MppeCipher receiver = MppeCipher.receiving(clientKeys, KeyStrength.BITS_128, false);
+        Packet lost = Packet.random(random, 60);
+        lost.encrypt(sender);
+        Packet gap = Packet.random(random, 60);
+        gap.encrypt(sender);
+        assertThat(gap.decrypt(receiver)).isEqualTo(DecryptResult.RESYNC_NEEDED);
+        sender.receiveResetRequest();
+        Packet tampered = Packet.random(random, 60);
+        tampered.encrypt(sender);
+        byte[] ciphertext = tampered.bytes.clone();
+        tampered.bytes[OFFSET + MppeHeader.LENGTH] ^= 0x40; // the first octet of the protocol field
+        ciphertext[OFFSET + MppeHeader.LENGTH] ^= 0x40;
+
+        assertThat(tampered.decrypt(receiver)).isEqualTo(DecryptResult.OK);
+        int retries = 0;
+        while (receiver.decryptAgainWithNextKey(tampered.segment(), OFFSET, MppeHeader.LENGTH + 60)) {
+            retries++;
+        }
+        assertThat(retries).isEqualTo(MppeCipher.MAXIMUM_UNSEEN_KEY_CHANGES);
+        assertThat(tampered.bytes).as("the ciphertext is given back as it came").isEqualTo(ciphertext);
+        assertThat(receiver.reportGarbled()).isEqualTo(DecryptResult.RESYNC_NEEDED);
+
+        sender.receiveResetRequest();
+        Packet next = Packet.random(random, 60);
+        next.encrypt(sender);
+        assertThat(next.decrypt(receiver)).isEqualTo(DecryptResult.OK);
+        assertThat(next.plaintext()).as("the key the count gave was right").isEqualTo(next.original);
+    }
+
+    @Test
     void statefulLossBeforeAFlagPacketNeedsNoResync() {
         MppeCipher sender = MppeCipher.sending(serverKeys, KeyStrength.BITS_128, false);
         MppeCipher receiver = MppeCipher.receiving(clientKeys, KeyStrength.BITS_128, false);

@@ -5,6 +5,7 @@ import io.pptpgw.client.control.ClientSettings;
 import io.pptpgw.dataplane.DataPlane;
 import io.pptpgw.dataplane.DataPlaneSettings;
 import io.pptpgw.dataplane.PoolRoutes;
+import io.pptpgw.gre.GreSocket;
 import io.pptpgw.gre.memory.InMemoryGreLink;
 import io.pptpgw.net.Cidr;
 import io.pptpgw.net.Ipv4Address;
@@ -28,6 +29,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
 
 /**
  * Our gateway and our client in one process: real TCP on loopback for the control channel, an in-memory GRE link
@@ -48,10 +51,19 @@ final class InMemoryGateway implements AutoCloseable {
     final PptpClient client;
 
     InMemoryGateway(InMemoryGreLink.Impairment impairment, MppePolicy serverPolicy, Map<String, String> users) {
+        this(impairment, serverPolicy, users, UnaryOperator.identity());
+    }
+
+    /** @param serverSocket wraps the gateway's end of the GRE link, e.g. to tamper with what it receives */
+    InMemoryGateway(
+            InMemoryGreLink.Impairment impairment,
+            MppePolicy serverPolicy,
+            Map<String, String> users,
+            UnaryOperator<GreSocket> serverSocket) {
         int loopback = Ipv4.parse("127.0.0.1");
         link = new InMemoryGreLink(loopback, loopback, impairment);
         serverDataPlane = new DataPlane(
-                link.a(),
+                serverSocket.apply(link.a()),
                 serverTun,
                 new PoolRoutes(POOL.network().bits(), (int) POOL.size()),
                 true,
@@ -87,6 +99,16 @@ final class InMemoryGateway implements AutoCloseable {
 
     InetSocketAddress serverAddress() {
         return new InetSocketAddress("127.0.0.1", server.port());
+    }
+
+    /**
+     * The client's link is up when it has the gateway's last Configure-Ack; the gateway's may come up a moment later,
+     * and until then it drops the client's IP. Tests that count every packet wait for both.
+     */
+    void awaitGatewaySessionUp() {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> sessions.sessions().stream().anyMatch(s -> s.parameters() != null));
     }
 
     static LinkSettings clientLink(MppePolicy policy) {

@@ -18,8 +18,13 @@ import java.util.Optional;
 /**
  * CCP on one link with the MPPE option alone; every compression method (Deflate, BSD, Predictor, Stac, MPPC inside the
  * MPPE option) is refused. Reset-Request and Reset-Ack are handled here, outside the automaton: a Reset-Request from
- * the peer means it lost MPPE packets in stateful mode and our sender must flush (RFC 3078 §8.2, which uses no
- * Reset-Ack).
+ * the peer means it lost MPPE packets in stateful mode and our sender must flush (RFC 3078 §8.2).
+ *
+ * <p>A Reset-Request is answered with a Reset-Ack carrying its Identifier. RFC 3078 §8.2 needs no Reset-Ack for MPPE,
+ * but RFC 1962 §2.1 requires one, and Linux depends on it: once its MPPE decryptor reports a loss, the kernel stops
+ * decrypting until a Reset-Ack arrives (ppp_generic's SC_DC_ERROR), so a Linux peer without one never recovers.
+ * Windows ignores the Reset-Ack. The data path changes our send key when the Reset-Ack goes out (as the Linux kernel
+ * does when it sees pppd's), so the flushed packet always follows it.
  */
 public final class Ccp implements CodeExtension {
     private static final Map<Integer, String> REJECTED_OPTION_NAMES =
@@ -40,7 +45,7 @@ public final class Ccp implements CodeExtension {
         record Inconsistent(String why) implements Outcome {}
     }
 
-    /** @param resetRequested called when the peer sends a Reset-Request while CCP is Opened */
+    /** @param resetRequested called when the peer sends a Reset-Request while CCP is Opened, after the Reset-Ack */
     public Ccp(
             MppePolicy policy,
             ControlPacketSink sink,
@@ -86,11 +91,12 @@ public final class Ccp implements CodeExtension {
         return switch (Code.fromNumber(packet.code()).orElse(null)) {
             case RESET_REQUEST -> {
                 if (state == State.OPENED) {
+                    control.send(Code.RESET_ACK, packet.identifier(), new byte[0]); // RFC 1962 §2.1
                     resetRequested.run();
                 }
                 yield Optional.empty();
             }
-            case RESET_ACK -> Optional.empty(); // MPPE does not use it; harmless if a peer sends one
+            case RESET_ACK -> Optional.empty(); // our receiver resynchronises on the flushed bit alone
             case null, default -> Optional.of(Event.RECEIVE_UNKNOWN_CODE);
         };
     }

@@ -20,6 +20,12 @@ import java.util.Optional;
  * follow one rule: an acceptable value names exactly one key length the policy allows, with H unless stateful is
  * allowed; anything else is Nak'd to the best acceptable value, so an offer of everything (+H +M +S +L +C) becomes
  * +H +S. Our own request is always a single acceptable value.
+ *
+ * <p>Stateless or stateful (RFC 3078 §2: H set asks for stateless). An offer with H is agreed stateless even when
+ * stateful is allowed: that is what Windows offers (+H with every key length) and expects, what pppd always asks for,
+ * and the mode that survives loss. An offer without H is agreed stateful when the policy allows it, as pppd does with
+ * {@code mppe-stateful}. A side that prefers stateful (or 40-bit) asks for it and Naks the peer's request to it too,
+ * so both directions of the link agree, until the peer Naks it away: then it follows, so negotiation converges.
  */
 public final class MppeOption implements OptionHandler {
     public static final int TYPE = 18;
@@ -33,6 +39,8 @@ public final class MppeOption implements OptionHandler {
     private final MppePolicy policy;
     private int requested;
     private boolean rejected;
+    private boolean statefulRefused;
+    private boolean fortyBitRefused;
     private MppeMode ours;
     private MppeMode peers;
 
@@ -57,17 +65,31 @@ public final class MppeOption implements OptionHandler {
     }
 
     /**
-     * The best value within {@code offered} and the policy: 128 over 40 bits, stateless over stateful; our own
-     * preference, stateless 128-bit, when the offer holds no key length we may use.
+     * The best value within {@code offered} and the policy: our preferred key length and mode where we still insist on
+     * them, else 128 over 40 bits, and stateless unless the offer asks for stateful and the policy allows it; what we
+     * would ask for ourselves when the offer holds no key length we may use.
      */
     public int narrow(int offered) {
         boolean key128 = (offered & KEY_128_BIT) != 0;
         boolean key40 = (offered & KEY_40_BIT) != 0 && policy.allow40Bit();
         if (!key128 && !key40) {
-            return KEY_128_BIT | STATELESS;
+            return preferredBits();
         }
-        boolean stateless = (offered & STATELESS) != 0 || !policy.allowStateful();
-        return (key128 ? KEY_128_BIT : KEY_40_BIT) | (stateless ? STATELESS : 0);
+        int key = prefers40Bit() || !key128 ? KEY_40_BIT : KEY_128_BIT;
+        boolean stateless = !prefersStateful() && ((offered & STATELESS) != 0 || !policy.allowStateful());
+        return key | (stateless ? STATELESS : 0);
+    }
+
+    private int preferredBits() {
+        return (prefers40Bit() ? KEY_40_BIT : KEY_128_BIT) | (prefersStateful() ? 0 : STATELESS);
+    }
+
+    private boolean prefersStateful() {
+        return !policy.preferred().stateless() && !statefulRefused;
+    }
+
+    private boolean prefers40Bit() {
+        return policy.preferred().keyLength() == MppeMode.KeyLength.BITS_40 && !fortyBitRefused;
     }
 
     /** The mode a single acceptable value names. */
@@ -106,11 +128,18 @@ public final class MppeOption implements OptionHandler {
         ours = mode(OptionValues.int32(value));
     }
 
-    /** We follow a suggestion as far as the policy allows, and keep insisting beyond that. */
+    /**
+     * We follow a suggestion as far as the policy allows, and keep insisting beyond that. A suggestion without our
+     * preferred stateful mode or 40-bit key is the peer refusing it: we stop insisting on it, in our request and in
+     * what we Nak the peer's to.
+     */
     @Override
     public void naked(byte[] hint) {
         if (hint.length == 4) {
-            requested = narrow(OptionValues.int32(hint));
+            int suggested = OptionValues.int32(hint);
+            statefulRefused |= prefersStateful() && (suggested & STATELESS) != 0;
+            fortyBitRefused |= prefers40Bit() && (suggested & KEY_40_BIT) == 0;
+            requested = narrow(suggested);
         }
     }
 
@@ -132,7 +161,9 @@ public final class MppeOption implements OptionHandler {
 
     @Override
     public void reset() {
-        requested = narrow(KEY_128_BIT | STATELESS);
+        statefulRefused = false;
+        fortyBitRefused = false;
+        requested = preferredBits();
         rejected = false;
         ours = null;
         peers = null;

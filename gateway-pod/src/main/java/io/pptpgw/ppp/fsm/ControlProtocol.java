@@ -46,6 +46,7 @@ public final class ControlProtocol {
     private ControlPacket received;
     private Negotiation.Reply pendingReply;
     private byte[] terminateReason = new byte[0];
+    private byte[] lastAcknowledgedRequest;
     private Problem lastProblem;
 
     /**
@@ -151,6 +152,14 @@ public final class ControlProtocol {
     }
 
     private void receiveConfigureRequest(ControlPacket packet) {
+        if (automaton.state() == State.OPENED && Arrays.equals(packet.data(), lastAcknowledgedRequest)) {
+            // Our Configure-Ack to this very request was lost and the peer's Restart timer sent it again. RFC 1661
+            // would renegotiate from Opened (tld, scr, sca), which tears a running link down; a second Ack is all
+            // the peer is missing, so it gets that and the layer stays Opened.
+            log.debug("{}: Configure-Request repeated while Opened: acknowledging it again", protocol.logName());
+            send(Code.CONFIGURE_ACK, packet.identifier(), packet.data());
+            return;
+        }
         if (!answersConfigureRequests(automaton.state())) {
             // RFC 1661 §4.1: here the reply does not depend on the options, so do not review them
             automaton.receiveGoodConfigureRequest();
@@ -310,6 +319,7 @@ public final class ControlProtocol {
         @Override
         public void sendConfigureAck() {
             negotiation.acknowledged(pendingReply);
+            lastAcknowledgedRequest = pendingReply.data();
             send(Code.CONFIGURE_ACK, received.identifier(), pendingReply.data());
         }
 

@@ -51,17 +51,32 @@ class CcpTest {
     }
 
     @Test
-    void aResetRequestWhileOpenedAsksTheSenderToFlushAndIsNotAcknowledged() {
+    void aResetRequestWhileOpenedIsAcknowledgedWithItsIdentifierAndAsksTheSenderToFlush() {
         start();
         receive(Code.RESET_REQUEST, 9, "");
         assertThat(resets).as("not Opened yet").isZero();
+        assertThat(sink.last().code()).as("not Opened yet").isEqualTo(Code.CONFIGURE_REQUEST.number());
         open("12 06 01000040");
         sink.clear();
         receive(Code.RESET_REQUEST, 10, "");
         assertThat(resets).isEqualTo(1);
-        assertThat(sink.sent).as("MPPE uses no Reset-Ack").isEmpty();
+        assertThat(sink.packets(0x80FD))
+                .as("RFC 1962 §2.1, and a Linux peer decrypts nothing more until it gets one")
+                .containsExactly(packet(Code.RESET_ACK, 10, ""));
+        sink.clear();
         receive(Code.RESET_ACK, 11, "");
-        assertThat(sink.sent).isEmpty();
+        assertThat(sink.sent).as("a Reset-Ack asks for nothing").isEmpty();
+    }
+
+    @Test
+    void aRepeatedConfigureRequestWhileOpenedMeansOurAckWasLostAndIsAcknowledgedAgain() {
+        open("12 06 01000040");
+        receive(Code.CONFIGURE_REQUEST, 3, "12 06 01000040"); // the peer's Restart timer: same request, same id
+        assertThat(sink.last()).isEqualTo(packet(Code.CONFIGURE_ACK, 3, "12 06 01000040"));
+        assertThat(ccp.control().state()).as("no renegotiation").isEqualTo(State.OPENED);
+
+        receive(Code.CONFIGURE_REQUEST, 4, "12 06 00000040"); // something else: the peer renegotiates
+        assertThat(ccp.control().state()).isNotEqualTo(State.OPENED);
     }
 
     @Test

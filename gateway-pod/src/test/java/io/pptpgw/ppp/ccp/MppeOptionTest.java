@@ -69,6 +69,37 @@ class MppeOptionTest {
     }
 
     @Test
+    void anOfferWithTheHBitStaysStatelessEvenWhenStatefulIsAllowed() {
+        assertThat(new MppeOption(LENIENT).review(Hex.bytes("01000040"))).isEqualTo(Verdict.ACK);
+    }
+
+    @Test
+    void aSidePreferringStatefulAsksForItAndNaksStatelessUntilThePeerRefusesIt() {
+        MppeOption option = new MppeOption(STRICT.preferring(new MppeMode(MppeMode.KeyLength.BITS_128, false)));
+        assertThat(option.request()).hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("00000040")));
+        assertThat(option.review(Hex.bytes("01000040"))).isEqualTo(Verdict.nak(Hex.bytes("00000040")));
+
+        option.naked(Hex.bytes("01000040")); // the peer will not do stateful
+        assertThat(option.request()).hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("01000040")));
+        assertThat(option.review(Hex.bytes("01000040"))).isEqualTo(Verdict.ACK);
+
+        option.reset();
+        assertThat(option.request())
+                .as("a new negotiation asks again")
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("00000040")));
+    }
+
+    @Test
+    void aSidePreferring40BitAsksForItAndFollowsThePeerTo128() {
+        MppeOption option = new MppeOption(STRICT.preferring(new MppeMode(MppeMode.KeyLength.BITS_40, true)));
+        assertThat(option.request()).hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("01000020")));
+        assertThat(option.review(Hex.bytes("010000e1"))).isEqualTo(Verdict.nak(Hex.bytes("01000020")));
+        option.naked(Hex.bytes("01000040"));
+        assertThat(option.request()).hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("01000040")));
+        assertThat(option.review(Hex.bytes("01000040"))).isEqualTo(Verdict.ACK);
+    }
+
+    @Test
     void theAgreedModesAreReadFromTheBits() {
         MppeOption option = new MppeOption(LENIENT);
         option.acked(Hex.bytes("01000040"));
