@@ -28,8 +28,14 @@ public record Authentication(
         OFF
     }
 
-    /** Which MPPE variants beyond stateless 128-bit may be negotiated (RFC 3078 §2.1, RFC 3079). */
-    public record Mppe(boolean allowStateful, boolean allow40Bit) {}
+    /**
+     * Which MPPE variants beyond stateless 128-bit may be negotiated (RFC 3078 §2.1, RFC 3079), and whether the gateway
+     * asks for stateful rather than waiting for a client to.
+     */
+    public record Mppe(boolean allowStateful, boolean allow40Bit, boolean preferStateful) {
+        /** Stateless 128-bit only: the default. */
+        public static final Mppe STATELESS_128_ONLY = new Mppe(false, false, false);
+    }
 
     /** {@code maxFailures} failed logins within {@code window} lock the user and source out for {@code duration}. */
     public record Lockout(int maxFailures, Duration window, Duration duration) {

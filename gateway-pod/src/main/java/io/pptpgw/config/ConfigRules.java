@@ -132,6 +132,10 @@ final class ConfigRules {
             problems.add("spec.authentication.encryption Required needs MSCHAPv2 in methods (MPPE keys come from"
                     + " MS-CHAPv2, RFC 3079)");
         }
+        if (auth.mppe().preferStateful() && !auth.mppe().allowStateful()) {
+            problems.add("spec.authentication.mppe.preferStateful true needs allowStateful: true (the gateway cannot"
+                    + " ask for a mode it does not allow)");
+        }
         Authentication.Lockout lockout = auth.lockout();
         if (lockout.maxFailures() < 1) {
             problems.add("spec.authentication.lockout.maxFailures " + lockout.maxFailures() + " must be at least 1");

@@ -167,7 +167,8 @@ final class ResourceMapper {
                 },
                 new Authentication.Mppe(
                         mppe != null && Boolean.TRUE.equals(mppe.allowStateful()),
-                        mppe != null && Boolean.TRUE.equals(mppe.allow40Bit())),
+                        mppe != null && Boolean.TRUE.equals(mppe.allow40Bit()),
+                        mppe != null && Boolean.TRUE.equals(mppe.preferStateful())),
                 parsedLockout);
         problems.addAll(ConfigRules.authentication(authentication));
         return authentication;

@@ -20,6 +20,7 @@ import io.pptpgw.ppp.auth.LoginThrottle;
 import io.pptpgw.ppp.auth.MsChapV2;
 import io.pptpgw.ppp.auth.Pap;
 import io.pptpgw.ppp.auth.credentials.CredentialStore;
+import io.pptpgw.ppp.ccp.MppeMode;
 import io.pptpgw.ppp.ccp.MppePolicy;
 import io.pptpgw.ppp.ipcp.IpcpSettings;
 import io.pptpgw.ppp.lcp.LcpSettings;
@@ -243,15 +244,21 @@ public final class Gateway implements AutoCloseable {
         return new LinkSettings(
                 lcp,
                 new IpcpSettings.Server((Inet4Address) pool.gatewayAddress().toInetAddress(), dns, pool),
-                new MppePolicy(
-                        switch (authentication.encryption()) {
-                            case REQUIRED -> MppePolicy.Encryption.REQUIRED;
-                            case OPTIONAL -> MppePolicy.Encryption.OPTIONAL;
-                            case OFF -> MppePolicy.Encryption.OFF;
-                        },
-                        authentication.mppe().allowStateful(),
-                        authentication.mppe().allow40Bit()),
+                mppePolicy(authentication),
                 Duration.ofSeconds(30));
+    }
+
+    private static MppePolicy mppePolicy(Authentication authentication) {
+        Authentication.Mppe mppe = authentication.mppe();
+        MppePolicy policy = new MppePolicy(
+                switch (authentication.encryption()) {
+                    case REQUIRED -> MppePolicy.Encryption.REQUIRED;
+                    case OPTIONAL -> MppePolicy.Encryption.OPTIONAL;
+                    case OFF -> MppePolicy.Encryption.OFF;
+                },
+                mppe.allowStateful(),
+                mppe.allow40Bit());
+        return mppe.preferStateful() ? policy.preferring(new MppeMode(MppeMode.KeyLength.BITS_128, false)) : policy;
     }
 
     private static BiFunction<AuthProtocol, InetAddress, Authenticator> authenticators(

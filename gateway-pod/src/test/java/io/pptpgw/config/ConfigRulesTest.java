@@ -54,6 +54,21 @@ class ConfigRulesTest {
     }
 
     @Test
+    void preferringStatefulMppeNeedsItAllowed() {
+        assertThat(problems(ConfigYaml.officeWith(
+                        "mppe: {allowStateful: false, allow40Bit: false}",
+                        "mppe: {allowStateful: false, preferStateful: true}")))
+                .containsExactly("spec.authentication.mppe.preferStateful true needs allowStateful: true (the gateway"
+                        + " cannot ask for a mode it does not allow)");
+        var config = GatewayConfigLoader.parse(
+                ConfigYaml.officeWith(
+                        "mppe: {allowStateful: false, allow40Bit: false}",
+                        "mppe: {allowStateful: true, preferStateful: true}"),
+                "office.yaml");
+        assertThat(config.authentication().mppe()).isEqualTo(new Authentication.Mppe(true, false, true));
+    }
+
+    @Test
     void requiredEncryptionNeedsMsChapV2() {
         assertThat(problems(ConfigYaml.officeWithInsecureMethods("methods: [CHAP]")))
                 .containsExactly("spec.authentication.encryption Required needs MSCHAPv2 in methods (MPPE keys come"

@@ -45,6 +45,9 @@ class CrdDefaultsTest {
                     "Mppe.allow40Bit",
                     c -> String.valueOf(c.authentication().mppe().allow40Bit())),
             Map.entry(
+                    "Mppe.preferStateful",
+                    c -> String.valueOf(c.authentication().mppe().preferStateful())),
+            Map.entry(
                     "Lockout.maxFailures",
                     c -> String.valueOf(c.authentication().lockout().maxFailures())),
             Map.entry(

@@ -35,7 +35,7 @@ class GatewayConfigLoaderTest {
                         List.of(AuthProtocol.MSCHAP_V2),
                         false,
                         Encryption.REQUIRED,
-                        new Authentication.Mppe(false, false),
+                        Authentication.Mppe.STATELESS_128_ONLY,
                         new Authentication.Lockout(5, Duration.ofMinutes(5), Duration.ofMinutes(15))));
         assertThat(config.masquerade()).isTrue();
         assertThat(config.wans())
@@ -74,7 +74,7 @@ class GatewayConfigLoaderTest {
         assertThat(config.authentication().methods()).containsExactly(AuthProtocol.MSCHAP_V2);
         assertThat(config.authentication().allowInsecure()).isFalse();
         assertThat(config.authentication().encryption()).isEqualTo(Encryption.REQUIRED);
-        assertThat(config.authentication().mppe()).isEqualTo(new Authentication.Mppe(false, false));
+        assertThat(config.authentication().mppe()).isEqualTo(Authentication.Mppe.STATELESS_128_ONLY);
         assertThat(config.authentication().lockout())
                 .isEqualTo(new Authentication.Lockout(5, Duration.ofMinutes(5), Duration.ofMinutes(15)));
         assertThat(config.masquerade()).isTrue();

@@ -58,14 +58,30 @@ public record Authentication(
             @Required @Pattern(Patterns.DNS_SUBDOMAIN) @Size(max = 253)
             String name) {}
 
-    /** Which MPPE variants beyond stateless 128-bit may be negotiated. */
+    /**
+     * Which MPPE variants beyond stateless 128-bit may be negotiated, and whether the gateway asks for stateful. A
+     * client that merely allows stateful (pppd's mppe-stateful) still asks for stateless first, so it only gets
+     * stateful from a gateway that asks for it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @ValidationRule(
+            value = "!has(self.preferStateful) || !self.preferStateful"
+                    + " || (has(self.allowStateful) && self.allowStateful)",
+            message = "preferStateful needs allowStateful: true",
+            fieldPath = ".preferStateful",
+            reason = "FieldValueInvalid")
     public record Mppe(
-            @JsonPropertyDescription("Allows stateful MPPE (RFC 3078 without the stateless bit).") @Default("false")
+            @JsonPropertyDescription("Allows stateful MPPE (RFC 3078 without the stateless bit) when a client asks.")
+            @Default("false")
             Boolean allowStateful,
 
             @JsonPropertyDescription("Allows 40-bit MPPE keys.") @Default("false")
-            Boolean allow40Bit) {}
+            Boolean allow40Bit,
+
+            @JsonPropertyDescription("Asks clients for stateful MPPE instead of stateless (needs allowStateful)."
+                    + " Stateful mode stalls on loss until a CCP resync: leave it off over the Internet.")
+            @Default("false")
+            Boolean preferStateful) {}
 
     /** Brute-force lockout: maxFailures within window locks the user (and source) out for duration. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

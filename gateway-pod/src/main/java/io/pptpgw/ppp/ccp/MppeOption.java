@@ -19,7 +19,9 @@ import java.util.Optional;
  * C is MPPC compression (refused), D obsolete, L 40-bit, M 56-bit (not supported), S 128-bit, H stateless. Both sides
  * follow one rule: an acceptable value names exactly one key length the policy allows, with H unless stateful is
  * allowed; anything else is Nak'd to the best acceptable value, so an offer of everything (+H +M +S +L +C) becomes
- * +H +S. Our own request is always a single acceptable value.
+ * +H +S. Our own request names one key length, except where 40-bit keys are allowed but not preferred: then it offers
+ * +S +L and the peer Naks it to the one it takes (RFC 3078 §2). A peer held to 40-bit (pppd's require-mppe-40) rejects
+ * a request for 128 bits outright and hangs up, so asking for 128 alone would lose it.
  *
  * <p>Stateless or stateful (RFC 3078 §2: H set asks for stateless). An offer with H is agreed stateless even when
  * stateful is allowed: that is what Windows offers (+H with every key length) and expects, what pppd always asks for,
@@ -81,7 +83,8 @@ public final class MppeOption implements OptionHandler {
     }
 
     private int preferredBits() {
-        return (prefers40Bit() ? KEY_40_BIT : KEY_128_BIT) | (prefersStateful() ? 0 : STATELESS);
+        int key = prefers40Bit() ? KEY_40_BIT : policy.allow40Bit() ? KEY_128_BIT | KEY_40_BIT : KEY_128_BIT;
+        return key | (prefersStateful() ? 0 : STATELESS);
     }
 
     private boolean prefersStateful() {
@@ -92,7 +95,7 @@ public final class MppeOption implements OptionHandler {
         return policy.preferred().keyLength() == MppeMode.KeyLength.BITS_40 && !fortyBitRefused;
     }
 
-    /** The mode a single acceptable value names. */
+    /** The mode a single acceptable value names (the stronger key, should a peer acknowledge both). */
     public static MppeMode mode(int bits) {
         MppeMode.KeyLength key = (bits & KEY_128_BIT) != 0 ? MppeMode.KeyLength.BITS_128 : MppeMode.KeyLength.BITS_40;
         return new MppeMode(key, (bits & STATELESS) != 0);

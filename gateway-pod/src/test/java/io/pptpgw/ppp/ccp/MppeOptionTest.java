@@ -41,13 +41,17 @@ class MppeOptionTest {
     void mppcCompressionIsRefused() {
         assertThat(new MppeOption(LENIENT).review(Hex.bytes("01000041"))).isEqualTo(Verdict.nak(Hex.bytes("01000040")));
         assertThat(new MppeOption(LENIENT).review(Hex.bytes("00000001")))
+                .as("MPPC alone: Nak'd to both keys we allow, for the peer to pick one")
+                .isEqualTo(Verdict.nak(Hex.bytes("01000060")));
+        assertThat(new MppeOption(STRICT).review(Hex.bytes("00000001")))
                 .as("MPPC alone")
                 .isEqualTo(Verdict.nak(Hex.bytes("01000040")));
     }
 
     @Test
     void fiftySixBitAndTheObsoleteDBitAreNeverAgreed() {
-        assertThat(new MppeOption(LENIENT).review(Hex.bytes("01000080"))).isEqualTo(Verdict.nak(Hex.bytes("01000040")));
+        assertThat(new MppeOption(LENIENT).review(Hex.bytes("01000080"))).isEqualTo(Verdict.nak(Hex.bytes("01000060")));
+        assertThat(new MppeOption(STRICT).review(Hex.bytes("01000080"))).isEqualTo(Verdict.nak(Hex.bytes("01000040")));
         assertThat(new MppeOption(LENIENT).review(Hex.bytes("01000050"))).isEqualTo(Verdict.nak(Hex.bytes("01000040")));
         assertThat(new MppeOption(STRICT).review(Hex.bytes("0100")))
                 .as("wrong length")
@@ -87,6 +91,31 @@ class MppeOptionTest {
         assertThat(option.request())
                 .as("a new negotiation asks again")
                 .hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("00000040")));
+    }
+
+    @Test
+    void whereFortyBitIsAllowedWeOfferBothKeysAndTakeTheOneThePeerNaksUsTo() {
+        MppeOption option = new MppeOption(LENIENT);
+        assertThat(option.request()).hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("01000060")));
+
+        option.naked(Hex.bytes("01000020")); // pppd with require-mppe-40: +H +L
+        assertThat(option.request()).hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("01000020")));
+        assertThat(option.review(Hex.bytes("01000020"))).isEqualTo(Verdict.ACK);
+        option.acked(Hex.bytes("01000020"));
+        assertThat(option.acknowledgedByPeer()).contains(new MppeMode(MppeMode.KeyLength.BITS_40, true));
+
+        MppeOption toA128BitPeer = new MppeOption(LENIENT);
+        toA128BitPeer.naked(Hex.bytes("01000040")); // pppd's require-mppe: the strongest of the two
+        assertThat(toA128BitPeer.request())
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("01000040")));
+    }
+
+    @Test
+    void withoutFortyBitOurRequestNamesOnly128() {
+        assertThat(new MppeOption(STRICT).request())
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("01000040")));
+        assertThat(new MppeOption(new MppePolicy(MppePolicy.Encryption.REQUIRED, true, false)).request())
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(Hex.bytes("01000040")));
     }
 
     @Test
