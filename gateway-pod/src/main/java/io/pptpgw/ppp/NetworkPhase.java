@@ -12,8 +12,8 @@ import java.net.Inet4Address;
 import java.util.Optional;
 
 /**
- * The Network phase (RFC 1661 §3.6): IPCP, and CCP unless the policy is Off or no MPPE keys exist, run side by side,
- * and the encryption policy decides when IP may flow. Under Required, only once CCP opened with MPPE in both directions
+ * The Network phase (RFC 1661 §3.6): IPCP, and CCP unless the policy is Off or no MPPE keys exist, CCP first, and the
+ * encryption policy decides when IP may flow. Under Required, only once CCP opened with MPPE in both directions
  * alike; a peer that refuses MPPE is terminated (RFC 3078 §2: a failed MPPE negotiation SHOULD end the link). Under
  * Optional, once CCP opened or gave up. A layer that leaves Opened after IP flowed ends the link: renegotiation is not
  * supported.
@@ -32,6 +32,7 @@ final class NetworkPhase {
     private final Ccp ccp;
     private final Optional<MppeMasterKeys> keys;
     private final Outcome outcome;
+    private boolean ipcpStarted;
     private boolean ipcpOpened;
     private boolean ccpOpened;
     private boolean ccpFinished;
@@ -47,18 +48,40 @@ final class NetworkPhase {
         this.outcome = outcome;
     }
 
+    /**
+     * Starts CCP, and IPCP only once CCP opened or gave up, or the peer started IPCP itself: pppd waits for CCP before
+     * IPCP when MPPE is in play and answers an earlier IPCP Configure-Request with Terminate-Ack (its IPCP is Closed,
+     * RFC 1661 §4.1), after which our IPCP would sit out a whole restart interval.
+     */
     void start() {
-        if (ccp != null) {
-            ccp.control().open();
-            ccp.control().up();
+        if (ccp == null) {
+            startIpcp();
+            return;
         }
-        ipcp.control().open();
-        ipcp.control().up();
+        ccp.control().open();
+        ccp.control().up();
+    }
+
+    /** A packet of {@code protocol} arrived from the peer: a peer that starts IPCP early (Windows) is not kept waiting. */
+    void peerSent(int protocol) {
+        if (protocol == PppProtocol.IPCP.number()) {
+            startIpcp();
+        }
+    }
+
+    private void startIpcp() {
+        if (!ipcpStarted) {
+            ipcpStarted = true;
+            ipcp.control().open();
+            ipcp.control().up();
+        }
     }
 
     /** The lower layer (LCP) left Opened. */
     void stop() {
-        ipcp.control().down();
+        if (ipcpStarted) {
+            ipcp.control().down();
+        }
         if (ccp != null) {
             ccp.control().down();
         }
@@ -99,6 +122,7 @@ final class NetworkPhase {
 
     void ccpUp() {
         ccpOpened = true;
+        startIpcp();
         evaluate();
     }
 
@@ -111,6 +135,7 @@ final class NetworkPhase {
 
     void ccpFinished() {
         ccpFinished = true;
+        startIpcp();
         evaluate();
     }
 

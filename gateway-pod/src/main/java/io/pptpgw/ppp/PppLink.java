@@ -130,7 +130,10 @@ public final class PppLink {
             decode(protocol, bytes).ifPresent(authentication::receive);
         } else if (network != null && network.protocol(protocol).isPresent()) {
             ControlProtocol layer = network.protocol(protocol).get();
-            decode(protocol, bytes).ifPresent(layer::receive);
+            decode(protocol, bytes).ifPresent(packet -> {
+                network.peerSent(protocol);
+                layer.receive(packet);
+            });
         } else if (isForLaterPhase(protocol)) {
             dropped(protocol, "not expected in phase " + phase); // RFC 1661 §3.4-§3.6
         } else if (lcp.control().isOpened()) {
@@ -241,6 +244,9 @@ public final class PppLink {
         }
         stopAuthentication();
         Optional<ControlProtocol.Problem> problem = lcp.control().lastProblem();
+        if (phase == LinkPhase.TERMINATE) {
+            return; // our own Close: terminate() decided, and finish() reports once LCP is done
+        }
         down.record(
                 problem.filter(ControlProtocol.Problem::peerTerminated).isPresent()
                         ? DownCause.PEER_TERMINATED
@@ -255,7 +261,12 @@ public final class PppLink {
         }
     }
 
-    /** Our decision to end the link; the first reason given is the one reported. */
+    /**
+     * Our decision to end the link; the first reason given is the one reported. The listener hears of it (and the
+     * owner clears the call) only when LCP finished, after the peer's Terminate-Ack or the last Terminate-Request timed
+     * out (RFC 1661 §3.7: the physical layer goes only after the Terminate exchange): clearing the call at once let the
+     * Call-Clear-Request overtake our Terminate-Request, and the peer saw a hang-up with no reason.
+     */
     private void terminate(DownCause cause, String reason) {
         if (finished) {
             return;
@@ -264,7 +275,9 @@ public final class PppLink {
             log.info("terminating PPP link: {}", reason);
         }
         down.record(cause, reason);
-        down.report();
+        if (phase == LinkPhase.TERMINATE) {
+            return; // already terminating
+        }
         phase = LinkPhase.TERMINATE;
         stopAuthentication();
         lcp.control().close(DownReason.forPeer(cause, reason));

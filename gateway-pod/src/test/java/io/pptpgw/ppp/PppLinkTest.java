@@ -249,10 +249,10 @@ class PppLinkTest {
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofSeconds(20));
         }
+        clock.advance(Duration.ofSeconds(6)); // two Terminate-Requests, 3 s apart, go unanswered (RFC 1661 §4.6)
         assertThat(serverEvents.downs)
                 .containsExactly(new RecordingListener.Down(
                         DownCause.ECHO_TIMEOUT, "peer did not answer 3 LCP Echo-Requests sent every 20 s"));
-        clock.advance(Duration.ofSeconds(6));
         assertThat(server.phase()).isEqualTo(LinkPhase.DEAD);
         assertThat(pool.log).endsWith("release 10.250.0.2");
     }
@@ -300,6 +300,10 @@ class PppLinkTest {
         assertThat(server.phase()).isEqualTo(LinkPhase.AUTHENTICATE);
         clock.advance(Duration.ofSeconds(30));
         assertThat(serverEvents.authentications).containsExactly("failed  TIMEOUT");
+        assertThat(serverEvents.downs)
+                .as("reported once the client acknowledged our Terminate-Request")
+                .isEmpty();
+        wire.pump();
         assertThat(serverEvents.downs)
                 .containsExactly(new RecordingListener.Down(
                         DownCause.AUTHENTICATION_FAILED, "authentication failed: no authentication within 30 s"));

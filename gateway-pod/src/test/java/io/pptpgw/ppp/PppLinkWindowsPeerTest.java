@@ -94,12 +94,14 @@ class PppLinkWindowsPeerTest {
         assertThat(withoutMppe.data()).isEmpty();
         peer(link, CCP, Code.CONFIGURE_REQUEST, 1, "");
         peer(link, CCP, Code.CONFIGURE_ACK, withoutMppe.identifier(), "");
-        assertThat(events.downs)
-                .containsExactly(new RecordingListener.Down(
-                        DownCause.ENCRYPTION_REFUSED, "peer refused MPPE; encryption is Required"));
         assertThat(lastSent(LCP).code()).isEqualTo(Code.TERMINATE_REQUEST.number());
         assertThat(new String(lastSent(LCP).data(), StandardCharsets.US_ASCII))
                 .isEqualTo("peer refused MPPE; encryption is Required");
+        assertThat(events.downs).as("the call stays until the peer read why").isEmpty();
+        peer(link, LCP, Code.TERMINATE_ACK, lastSent(LCP).identifier(), "");
+        assertThat(events.downs)
+                .containsExactly(new RecordingListener.Down(
+                        DownCause.ENCRYPTION_REFUSED, "peer refused MPPE; encryption is Required"));
     }
 
     @Test

@@ -112,7 +112,7 @@ public final class Vm implements AutoCloseable {
             argv.addAll(List.of("timeout", "--signal=KILL", seconds + "s"));
         }
         argv.addAll(List.of("qemu-system-x86_64", "-name", "pptpgw-" + options.name()));
-        argv.addAll(List.of("-accel", "tcg,tb-size=256", "-machine", "pc", "-cpu", "max", "-smp", "1"));
+        argv.addAll(List.of("-accel", "tcg,tb-size=256", "-machine", "pc", "-cpu", "max", "-smp", "2"));
         argv.addAll(List.of("-m", Integer.toString(options.memoryMib())));
         argv.addAll(List.of("-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"));
         argv.addAll(List.of(
