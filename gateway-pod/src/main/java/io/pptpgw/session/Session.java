@@ -172,12 +172,16 @@ public final class Session implements TunnelControl, LinkListener {
         if (openAnyway != null) {
             openAnyway.cancel(false);
         }
-        if (downCause == null) {
+        boolean linkWasUp = downCause == null;
+        if (linkWasUp) {
             downReason = reason;
-            link.lowerLayerDown(reason);
-            if (parameters == null && downCause == null) {
-                observer.setupFailed(SessionObserver.CALL_ENDED, Duration.ofNanos(System.nanoTime() - startedNanos));
-            }
+        }
+        // Also when the link went down first: after the peer's Terminate-Request LCP sits out its restart timer in
+        // Stopping, and with the call gone nothing more can pass, so the link finishes now and its address goes back
+        // to the pool at once rather than after the timer.
+        link.lowerLayerDown(reason);
+        if (linkWasUp && parameters == null && downCause == null) {
+            observer.setupFailed(SessionObserver.CALL_ENDED, Duration.ofNanos(System.nanoTime() - startedNanos));
         }
         dataPlane.close(tunnel);
         if (parameters == null) {
