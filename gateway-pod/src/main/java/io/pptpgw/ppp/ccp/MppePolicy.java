@@ -5,8 +5,8 @@ package io.pptpgw.ppp.ccp;
  *
  * <p>Stateless 128-bit MPPE is what every side asks for unless told otherwise. Allowing stateful mode or 40-bit keys
  * lets a peer that asks for them have them; preferring one makes this side ask for it (and insist, by Nak, on the
- * peer's request too, so both directions agree) until the peer refuses it. The gateway only allows; a client that wants
- * stateful or 40-bit MPPE prefers.
+ * peer's request too, so both directions agree) until the peer refuses it. A client that wants stateful or 40-bit MPPE
+ * prefers it; the gateway allows, and prefers stateful only when configured to ({@code mppe.preferStateful}).
  *
  * @param encryption whether MPPE must, may or must not be negotiated
  * @param allowStateful whether stateful MPPE (no H bit) may be agreed
